@@ -1,0 +1,409 @@
+package io.claimlens.engine;
+
+import io.claimlens.claims.ClaimParser;
+import io.claimlens.embed.CachingEncoder;
+import io.claimlens.embed.DjlSentenceEncoder;
+import io.claimlens.embed.EncoderConfig;
+import io.claimlens.embed.SentenceEncoder;
+import io.claimlens.ingest.ArticleReader;
+import io.claimlens.ingest.Ingested;
+import io.claimlens.ingest.IngestOptions;
+import io.claimlens.ingest.Paragraphs;
+import io.claimlens.ml.ModelStore;
+import io.claimlens.model.AnalyzedArticle;
+import io.claimlens.model.Article;
+import io.claimlens.model.Attribution;
+import io.claimlens.model.Claim;
+import io.claimlens.model.ContentHash;
+import io.claimlens.model.EntityMention;
+import io.claimlens.model.EntityType;
+import io.claimlens.model.Evidence;
+import io.claimlens.model.InputProblem;
+import io.claimlens.model.ModelRef;
+import io.claimlens.model.Provenance;
+import io.claimlens.model.Report;
+import io.claimlens.model.StanceResult;
+import io.claimlens.model.Verdict;
+import io.claimlens.nlp.NlpConfig;
+import io.claimlens.nlp.NlpMode;
+import io.claimlens.nlp.NlpPipeline;
+import io.claimlens.retrieve.Corpus;
+import io.claimlens.retrieve.CorpusWriter;
+import io.claimlens.retrieve.EvidenceRetriever;
+import io.claimlens.retrieve.RetrievalConfig;
+import io.claimlens.stance.EmbeddingStanceClassifier;
+import io.claimlens.stance.StanceClassifier;
+import io.claimlens.verdict.VerdictClassifier;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The ClaimLens engine: indexes article collections and checks claims against them.
+ *
+ * <pre>{@code
+ * try (ClaimEngine engine = ClaimEngine.builder().build();
+ *      Corpus corpus = engine.index(List.of(Path.of("examples")), null, IndexListener.NONE).corpus()) {
+ *     Report report = engine.check("Russia and North Korea are now the 'closest of countries'", corpus);
+ *     System.out.println(report.verdict().label());
+ * }
+ * }</pre>
+ *
+ * <p>Stages, in the one direction data flows: ingest → nlp → claims → retrieve → stance → verdict (→ report, done
+ * by the renderers in {@code io.claimlens.report}).
+ *
+ * <p>Thread-safety: after {@link Builder#build()} the engine is immutable and every method may be called from
+ * several threads at once. Building loads CoreNLP (5-15 s) and the ONNX encoder once; share one engine.
+ * Close it to release native memory.
+ */
+public final class ClaimEngine implements AutoCloseable {
+
+    /** Engine version, stamped on every report. */
+    public static final String VERSION = "0.1.0";
+
+    private static final String NER_MODEL_RESOURCE =
+            "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
+
+    private final EngineConfig config;
+    private final NlpPipeline nlp;
+    private final boolean ownsNlp;
+    private final SentenceEncoder encoder;
+    private final boolean ownsEncoder;
+    private final StanceClassifier stance;
+    private final VerdictClassifier verdict;
+    private final ClaimParser claimParser;
+    private final EvidenceRetriever retriever;
+    private final ArticleReader reader;
+    private final List<ModelRef> models;
+
+    private ClaimEngine(Builder b) {
+        this.config = b.config;
+        this.ownsNlp = b.nlp == null;
+        this.nlp = b.nlp != null ? b.nlp : new NlpPipeline(config.nlp());
+        this.ownsEncoder = b.encoder == null;
+        this.encoder = b.encoder != null ? b.encoder
+                : new CachingEncoder(DjlSentenceEncoder.create(config.encoder()), 100_000);
+        this.stance = b.stance != null ? b.stance
+                : new EmbeddingStanceClassifier(encoder, ModelStore.load(config.stanceModel()));
+        this.verdict = new VerdictClassifier(ModelStore.load(config.verdictModel()));
+        this.claimParser = new ClaimParser(this::entitiesOf);
+        this.retriever = new EvidenceRetriever(encoder, config.retrieval());
+        this.reader = new ArticleReader(config.ingest());
+        List<ModelRef> refs = new ArrayList<>();
+        if (nlp.config().mode() != NlpMode.FAST) {
+            refs.add(new ModelRef("ner", "stanford-corenlp-4.5.10/english.all.3class.distsim.crf",
+                    resourceSha256(NER_MODEL_RESOURCE)));
+        }
+        refs.add(encoder.modelRef());
+        refs.add(stance.modelRef());
+        refs.add(verdict.modelRef());
+        this.models = List.copyOf(refs);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builder. {@code optX} methods are optional; {@code build()} loads the models. Components passed in (a shared
+     * NLP pipeline or encoder, for tests and servers) are not closed by the engine.
+     */
+    public static final class Builder {
+        private EngineConfig config = EngineConfig.defaults();
+        private NlpPipeline nlp;
+        private SentenceEncoder encoder;
+        private StanceClassifier stance;
+
+        public Builder optConfig(EngineConfig config) {
+            this.config = config;
+            return this;
+        }
+
+        public Builder optNlpMode(NlpMode mode) {
+            this.config = new EngineConfig(NlpConfig.of(mode), config.encoder(), config.retrieval(),
+                    config.ingest(), config.stanceModel(), config.verdictModel());
+            return this;
+        }
+
+        public Builder optEncoderConfig(EncoderConfig encoderConfig) {
+            this.config = new EngineConfig(config.nlp(), encoderConfig, config.retrieval(), config.ingest(),
+                    config.stanceModel(), config.verdictModel());
+            return this;
+        }
+
+        public Builder optRetrieval(RetrievalConfig retrieval) {
+            this.config = new EngineConfig(config.nlp(), config.encoder(), retrieval, config.ingest(),
+                    config.stanceModel(), config.verdictModel());
+            return this;
+        }
+
+        public Builder optIngest(IngestOptions ingest) {
+            this.config = new EngineConfig(config.nlp(), config.encoder(), config.retrieval(), ingest,
+                    config.stanceModel(), config.verdictModel());
+            return this;
+        }
+
+        public Builder optModels(String stanceModel, String verdictModel) {
+            this.config = new EngineConfig(config.nlp(), config.encoder(), config.retrieval(), config.ingest(),
+                    stanceModel, verdictModel);
+            return this;
+        }
+
+        /** Use an already built NLP pipeline (its mode wins over the config's). */
+        public Builder optNlpPipeline(NlpPipeline pipeline) {
+            this.nlp = pipeline;
+            this.config = new EngineConfig(pipeline.config(), config.encoder(), config.retrieval(), config.ingest(),
+                    config.stanceModel(), config.verdictModel());
+            return this;
+        }
+
+        /** Use an already built encoder (for sharing, or a fake in unit tests). */
+        public Builder optEncoder(SentenceEncoder encoder) {
+            this.encoder = encoder;
+            return this;
+        }
+
+        /** Use another stance classifier (a fake in unit tests). */
+        public Builder optStanceClassifier(StanceClassifier stance) {
+            this.stance = stance;
+            return this;
+        }
+
+        public ClaimEngine build() {
+            return new ClaimEngine(this);
+        }
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    public NlpPipeline nlp() {
+        return nlp;
+    }
+
+    public SentenceEncoder encoder() {
+        return encoder;
+    }
+
+    public ArticleReader reader() {
+        return reader;
+    }
+
+    /** Models used, in pipeline order, with their hashes. */
+    public List<ModelRef> models() {
+        return models;
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // Indexing
+
+    /**
+     * Reads, analyses and indexes articles from files and directories.
+     *
+     * @param paths    files and directories
+     * @param indexDir where to keep the index ({@code null}: in memory); an existing index there is updated
+     *                 incrementally (unchanged articles are skipped)
+     * @param listener progress and problems
+     */
+    public IndexResult index(List<Path> paths, Path indexDir, IndexListener listener) throws IOException {
+        try (Stream<Ingested> items = reader.read(paths)) {
+            return index(items, indexDir, listener);
+        }
+    }
+
+    /** Analyses and indexes a stream of ingested items; bad items are recorded and skipped. */
+    public IndexResult index(Stream<Ingested> items, Path indexDir, IndexListener listener) throws IOException {
+        List<InputProblem> problems = new ArrayList<>();
+        int[] counts = new int[2];
+        Map<String, String> seenThisRun = new HashMap<>();
+        CorpusWriter writer = indexDir == null ? CorpusWriter.inMemory() : CorpusWriter.onDisk(indexDir);
+        try {
+            items.forEachOrdered(item -> {
+                if (item instanceof Ingested.Rejected r) {
+                    problems.add(r.problem());
+                    listener.problem(r.problem());
+                    return;
+                }
+                Article a = ((Ingested.Read) item).article();
+                String hash = a.textHash();
+                String earlier = seenThisRun.putIfAbsent(a.id(), hash);
+                if (earlier != null && !earlier.equals(hash)) {
+                    InputProblem p = new InputProblem(a.origin(), 0, "id", "ingest", "article id '" + a.id()
+                            + "' was already used by another article with different text; this one is skipped");
+                    problems.add(p);
+                    listener.problem(p);
+                    return;
+                }
+                if (writer.isCurrent(a.id(), hash)) {
+                    counts[1]++;
+                    listener.indexed(a.id(), false);
+                    return;
+                }
+                InputProblem p = indexOne(writer, a);
+                if (p != null) {
+                    problems.add(p);
+                    listener.problem(p);
+                } else {
+                    counts[0]++;
+                    listener.indexed(a.id(), true);
+                }
+            });
+            Corpus corpus = writer.finish();
+            return new IndexResult(corpus, counts[0], counts[1], problems);
+        } catch (RuntimeException | IOException e) {
+            writer.close();
+            throw e;
+        }
+    }
+
+    /** Analyses and adds one article; returns the problem instead of throwing. */
+    private InputProblem indexOne(CorpusWriter writer, Article a) {
+        AnalyzedArticle analyzed;
+        try {
+            analyzed = nlp.analyze(a);
+        } catch (RuntimeException e) {
+            return new InputProblem(a.origin(), 0, null, "nlp", "analysis failed: " + e);
+        }
+        if (!NlpPipeline.ENGLISH.equals(analyzed.language())) {
+            return new InputProblem(a.origin(), 0, null, "nlp", "language '" + analyzed.language()
+                    + "' detected; only English is supported, so the article is not indexed");
+        }
+        try {
+            writer.add(analyzed);
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the index", e);
+        }
+    }
+
+    /** Runs the NLP stage on one article. */
+    public AnalyzedArticle analyze(Article article) {
+        return nlp.analyze(article);
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // Checking
+
+    /** Parses a claim: quoted phrases, speaker, entities, attribution or factual. */
+    public Claim parseClaim(String claim) {
+        return claimParser.parse(claim);
+    }
+
+    /**
+     * Checks a claim against a corpus: retrieves evidence, classifies its stance, finds who said the claim's quoted
+     * phrases, and decides a verdict. Deterministic for the same claim, corpus and models.
+     */
+    public Report check(String claimText, Corpus corpus) {
+        Claim claim = parseClaim(claimText);
+        List<EvidenceRetriever.Candidate> candidates = retriever.retrieve(corpus, claim);
+        List<String> texts = candidates.stream().map(c -> c.sentence().text()).toList();
+        List<StanceResult> stances = texts.isEmpty() ? List.of() : stance.classify(claim.proposition(), texts);
+        List<Attribution> quotes = matchingQuotes(claim, corpus);
+        List<Evidence> evidence = new ArrayList<>(candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            EvidenceRetriever.Candidate c = candidates.get(i);
+            Report.SourceRef src = corpus.article(c.sentence().articleId());
+            evidence.add(new Evidence(c.sentence(), src == null ? null : src.source(), c.bm25(), c.similarity(), i,
+                    stances.get(i), quoteIn(quotes, c)));
+        }
+        Verdict v = verdict.decide(claim, evidence, quotes);
+        Set<String> cited = new LinkedHashSet<>();
+        quotes.stream().filter(Attribution::hasSpeaker).forEach(a -> cited.add(a.quote().articleId()));
+        evidence.forEach(e -> cited.add(e.articleId()));
+        List<Report.SourceRef> sources = new ArrayList<>();
+        for (String id : cited) {
+            Report.SourceRef s = corpus.article(id);
+            if (s != null) {
+                sources.add(s);
+            }
+        }
+        String id = "r" + ContentHash.sha256Hex(claim.text() + "\n" + corpus.checksum()).substring(0, 16);
+        return new Report(id, claim, v, evidence, quotes, sources, provenance(corpus));
+    }
+
+    /** Quotations containing any of the claim's quoted phrases: with a speaker first, then by confidence. */
+    private List<Attribution> matchingQuotes(Claim claim, Corpus corpus) {
+        Map<String, Attribution> byPlace = new LinkedHashMap<>();
+        for (String phrase : claim.quotedPhrases()) {
+            for (Attribution a : corpus.quotesContaining(phrase, 50)) {
+                byPlace.putIfAbsent(a.quote().articleId() + ":" + a.quote().span().start(), a);
+            }
+        }
+        List<Attribution> out = new ArrayList<>(byPlace.values());
+        out.sort(Comparator.comparing((Attribution a) -> !a.hasSpeaker())
+                .thenComparingDouble(a -> -a.confidence())
+                .thenComparing(a -> a.quote().articleId())
+                .thenComparingInt(a -> a.quote().span().start()));
+        return out;
+    }
+
+    private static Attribution quoteIn(List<Attribution> quotes, EvidenceRetriever.Candidate c) {
+        for (Attribution a : quotes) {
+            if (a.quote().articleId().equals(c.sentence().articleId())
+                    && c.sentence().span().contains(a.quote().span().start())) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** Named entities of a short text (a claim), canonical forms, in order. */
+    private List<String> entitiesOf(String text) {
+        if (nlp.config().mode() == NlpMode.FAST) {
+            return List.of();
+        }
+        Article a = new Article("claim", "claim", null, null, null, null, text, Paragraphs.split(text));
+        List<String> out = new ArrayList<>();
+        for (EntityMention m : nlp.analyze(a).entities()) {
+            if (m.type() != EntityType.DATE && m.type() != EntityType.NUMBER && !out.contains(m.canonical())) {
+                out.add(m.canonical());
+            }
+        }
+        return out;
+    }
+
+    /** Engine version, models with hashes, configuration and the corpus checksum. */
+    public Provenance provenance(Corpus corpus) {
+        return new Provenance(VERSION, models, config.describe(), corpus.checksum(), corpus.articleCount());
+    }
+
+    private static String resourceSha256(String resource) {
+        try (InputStream in = ClaimEngine.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("model resource not found on the classpath: " + resource);
+            }
+            MessageDigest d = ContentHash.digest();
+            try (DigestInputStream din = new DigestInputStream(in, d)) {
+                din.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(d.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownsEncoder) {
+            encoder.close();
+        }
+        if (ownsNlp) {
+            nlp.close();
+        }
+    }
+}

@@ -1,0 +1,978 @@
+package io.claimlens.nlp.quotes;
+
+import io.claimlens.model.Attribution;
+import io.claimlens.model.EntityMention;
+import io.claimlens.model.EntityType;
+import io.claimlens.model.NoSpeakerReason;
+import io.claimlens.model.Quote;
+import io.claimlens.model.Sentence;
+import io.claimlens.model.Span;
+import io.claimlens.model.SpeakerKind;
+import io.claimlens.model.Token;
+import io.claimlens.nlp.Lexicon;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Quotation attribution for news, as explicit named rules over tokens, part-of-speech tags and entities.
+ *
+ * <p>For each quotation, in order (the first that applies decides; its name is the attribution's {@code rule}):
+ * <ol>
+ *   <li>{@code quote-intro-verb} / {@code reported-speech}: the nearest speech verb left of the quote and its
+ *       subject ({@code S said: "Q"}, {@code S stated, "Q"}, {@code S said that ... "Q"}, {@code S called X "Q"});
+ *       a passive agent counts ({@code characterized by S as "Q"}), and so does an inverted subject
+ *       ({@code said S, "Q"}).</li>
+ *   <li>{@code trailing-said}: right after the quote, {@code "Q," said S} or {@code "Q," S said}.</li>
+ *   <li>{@code sentence-tag}: the sentence ends in a speech tag ({@code ..., Lavrov said.}).</li>
+ *   <li>{@code according-to}: {@code according to S, ... "Q"}.</li>
+ *   <li>No speech frame: the wording of a document ({@code It provides for "Q"}) is {@code DOCUMENT_TEXT}; a
+ *       headline is {@code HEADLINE}; a paragraph reopening a quotation left open continues its speaker
+ *       ({@code continuation}); a quotation that is most of its sentence, or speaks in the first person, continues
+ *       the previous sentence's speaker ({@code floating}); a title-cased phrase is {@code TITLE_OR_TERM}; a
+ *       quotation of at most three words is a {@code SCARE_QUOTE}; anything else has {@code NO_CANDIDATE}.</li>
+ * </ol>
+ * Speakers are named persons, organisations, groups and roles ("U.S. officials", "A North Korean representative at
+ * the United Nations"); a place ("Moscow") speaks only for quotations of four words or more (metonymy for a
+ * government), never for a scare quote. Pronoun subjects resolve to the nearest preceding person whose gender, as
+ * the text states it (a following he/she, or Mr/Ms), fits; definite roles ("the expert", "the North Korean
+ * leader") resolve to the nearest person before their sentence whose stated title does not conflict.
+ *
+ * <p>Confidence is the rule's measured precision, lowered for pronoun and role resolution (see
+ * {@link AttributionConfidence}).
+ *
+ * <p>Thread-safe: immutable after construction.
+ */
+public final class NewsQuoteAttributor implements QuoteAttributor {
+
+    private static final Set<String> AUX = Set.of("has", "have", "had", "was", "were", "is", "are", "be", "been",
+            "being", "will", "would", "did", "does", "do", "can", "could", "may", "might", "shall", "should",
+            "must", "also", "then", "later", "not", "n't", "reportedly", "publicly");
+    private static final Set<String> CONJ = Set.of("and", "or", "but", "while", "as");
+    private static final Set<String> ORG_HEADS = Set.of("ministry", "agency", "government", "military", "army",
+            "police", "intelligence", "authorities", "delegation", "office", "department", "services", "media",
+            "council", "committee", "kremlin", "white", "embassy", "regime");
+    private static final Set<String> PP_HEADS = Set.of("at", "of", "for", "from", "in", "to");
+    private static final Set<String> HONORIFIC_M = Set.of("mr", "mr.", "sir");
+    private static final Set<String> HONORIFIC_F = Set.of("ms", "ms.", "mrs", "mrs.", "miss", "madam");
+    private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they");
+
+    private final Lexicon speechVerbs;
+    private final Lexicon reportingVerbs;
+    private final Lexicon roleNouns;
+    private final Lexicon documentNouns;
+    private final Lexicon documentVerbs;
+    private final Map<String, Character> pronounGender = new HashMap<>();
+    private final AttributionConfidence confidence;
+
+    public NewsQuoteAttributor() {
+        this(AttributionConfidence.defaults());
+    }
+
+    public NewsQuoteAttributor(AttributionConfidence confidence) {
+        this.speechVerbs = Lexicon.load("speech-verbs");
+        this.reportingVerbs = Lexicon.load("reporting-verbs");
+        this.roleNouns = Lexicon.load("role-nouns");
+        this.documentNouns = Lexicon.load("document-nouns");
+        this.documentVerbs = Lexicon.load("document-verbs");
+        for (String[] row : Lexicon.load("pronouns").rows()) {
+            pronounGender.put(row[0], row.length > 1 ? row[1].charAt(0) : 'x');
+        }
+        this.confidence = confidence;
+    }
+
+    @Override
+    public String name() {
+        return "claimlens-news-rules";
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Per-article view
+
+    private enum CandKind { PERSON, ORG, LOC, GROUP, ROLE_DEF, PRONOUN }
+
+    /**
+     * A speaker candidate: a token range in one sentence. {@code npFirst} is where its whole noun phrase starts,
+     * title included ("North Korea's state news agency KCNA" for KCNA); patterns that look before the speaker
+     * ("by S", ", S said") look before the phrase.
+     */
+    private record Cand(int first, int last, Span span, String text, CandKind kind, String canonical, int npFirst) {
+        Cand(int first, int last, Span span, String text, CandKind kind, String canonical) {
+            this(first, last, span, text, kind, canonical, first);
+        }
+
+        Cand withNpFirst(int np) {
+            return new Cand(first, last, span, text, kind, canonical, Math.min(np, npFirst));
+        }
+    }
+
+    /** A person mention in document order, for pronoun and role resolution. */
+    private record PersonRef(int sentence, Span span, String text, String canonical) {
+    }
+
+    private final class Doc {
+        final AttributionInput in;
+        final String text;
+        final List<boolean[]> inQuote = new ArrayList<>();
+        final List<List<Cand>> cands = new ArrayList<>();
+        final List<PersonRef> persons = new ArrayList<>();
+        final Map<String, Character> gender = new HashMap<>();
+        final Map<String, List<String>> titles = new HashMap<>();
+        /** Speaker decided for each sentence's frame, filled in text order for floating quotes. */
+        final Map<Integer, Attribution> sentenceSpeaker = new HashMap<>();
+
+        Doc(AttributionInput in) {
+            this.in = in;
+            this.text = in.article().text();
+            for (int s = 0; s < in.sentences().size(); s++) {
+                inQuote.add(markQuotes(in.tokens().get(s)));
+            }
+            for (int s = 0; s < in.sentences().size(); s++) {
+                cands.add(buildCandidates(s));
+            }
+            assignGenders();
+        }
+
+        List<Token> tokens(int s) {
+            return in.tokens().get(s);
+        }
+
+        private boolean[] markQuotes(List<Token> toks) {
+            boolean[] q = new boolean[toks.size()];
+            for (QuoteFinder.Found f : in.quotes()) {
+                int from = f.open();
+                int to = f.close() >= 0 ? f.close() + 1 : f.content().end();
+                for (int i = 0; i < toks.size(); i++) {
+                    Token t = toks.get(i);
+                    if (t.start() < to && t.end() > from) {
+                        q[i] = true;
+                    }
+                }
+            }
+            return q;
+        }
+
+        private List<Cand> buildCandidates(int s) {
+            List<Token> toks = tokens(s);
+            boolean[] quoted = inQuote.get(s);
+            List<Cand> out = new ArrayList<>();
+            boolean[] taken = new boolean[toks.size()];
+            // 1. entity mentions
+            for (EntityMention m : in.mentions().get(s)) {
+                CandKind kind = switch (m.type()) {
+                    case PERSON -> CandKind.PERSON;
+                    case ORGANIZATION -> CandKind.ORG;
+                    case LOCATION -> CandKind.LOC;
+                    default -> null;
+                };
+                if (kind == null) {
+                    continue;
+                }
+                int[] r = tokenRange(toks, m.span());
+                if (r == null || quoted[r[0]]) {
+                    continue;
+                }
+                out.add(new Cand(r[0], r[1], m.span(), m.text(), kind, m.canonical()));
+                for (int i = r[0]; i <= r[1]; i++) {
+                    taken[i] = true;
+                }
+                if (kind == CandKind.PERSON) {
+                    persons.add(new PersonRef(s, m.span(), m.text(), m.canonical()));
+                }
+            }
+            // 2. role noun phrases: titles of a following name, or speakers of their own
+            for (int i = 0; i < toks.size(); i++) {
+                Token t = toks.get(i);
+                if (quoted[i] || taken[i] || !roleNouns.contains(t.text()) || !isNoun(t)) {
+                    continue;
+                }
+                int head = i;
+                while (head + 1 < toks.size() && !quoted[head + 1] && !taken[head + 1]
+                        && isCommonNoun(toks.get(head + 1))) {
+                    head++;
+                }
+                int first = extendLeft(toks, quoted, taken, i);
+                Cand named = candStartingAt(out, head + 1);
+                if (named != null && (named.kind == CandKind.PERSON || named.kind == CandKind.ORG)) {
+                    addTitle(named.canonical, toks, first, head); // "Foreign Minister Choe Son Hui"
+                    out.set(out.indexOf(named), named.withNpFirst(first));
+                    for (int k = first; k <= head; k++) {
+                        taken[k] = true;
+                    }
+                    i = head;
+                    continue;
+                }
+                int last = extendRight(toks, quoted, head);
+                // appositive title: "X, Russian Ambassador to North Korea," or "Russian Ambassador ..., X,"
+                Cand before = first >= 2 && toks.get(first - 1).text().equals(",")
+                        ? candEndingAt(out, first - 2) : null;
+                Cand after = last + 2 < toks.size() && toks.get(last + 1).text().equals(",")
+                        ? candStartingAt(out, last + 2) : null;
+                if (before != null && before.kind == CandKind.PERSON) {
+                    addTitle(before.canonical, toks, first, head);
+                } else if (after != null && after.kind == CandKind.PERSON) {
+                    addTitle(after.canonical, toks, first, head);
+                }
+                String head0 = toks.get(head).text().toLowerCase(Locale.ROOT);
+                String det = toks.get(first).text().toLowerCase(Locale.ROOT);
+                boolean plural = head0.endsWith("s") && !head0.endsWith("ss") || head0.equals("spokespeople");
+                CandKind kind;
+                if (ORG_HEADS.contains(head0)) {
+                    kind = CandKind.ORG;
+                } else if (det.equals("the") && !plural && first < head) {
+                    kind = CandKind.ROLE_DEF;
+                } else if (det.equals("the") && !plural) {
+                    kind = CandKind.ROLE_DEF;
+                } else {
+                    kind = CandKind.GROUP;
+                }
+                Span span = Span.of(toks.get(first).start(), toks.get(last).end());
+                String surface = span.coveredText(text);
+                out.add(new Cand(first, last, span, surface, kind, surface));
+                for (int k = first; k <= last; k++) {
+                    taken[k] = true;
+                }
+                i = last;
+            }
+            // 3. subject pronouns
+            for (int i = 0; i < toks.size(); i++) {
+                String w = toks.get(i).text().toLowerCase(Locale.ROOT);
+                if (!quoted[i] && SUBJECT_PRONOUNS.contains(w)) {
+                    Token t = toks.get(i);
+                    out.add(new Cand(i, i, Span.of(t.start(), t.end()), t.text(), CandKind.PRONOUN, null));
+                }
+            }
+            // Keep the widest candidate where a role phrase contains an entity ("... at the United Nations").
+            List<Cand> kept = new ArrayList<>();
+            for (Cand c : out) {
+                boolean inside = false;
+                for (Cand o : out) {
+                    if (o != c && o.first <= c.first && o.last >= c.last && (o.last - o.first) > (c.last - c.first)) {
+                        inside = true;
+                        break;
+                    }
+                }
+                if (!inside) {
+                    kept.add(c);
+                }
+            }
+            kept.sort((a, b) -> Integer.compare(a.first, b.first));
+            return kept;
+        }
+
+        private int extendLeft(List<Token> toks, boolean[] quoted, boolean[] taken, int i) {
+            int first = i;
+            int steps = 0;
+            while (first - 1 >= 0 && steps < 6 && !quoted[first - 1]) {
+                Token p = toks.get(first - 1);
+                String w = p.text().toLowerCase(Locale.ROOT);
+                String pos = p.pos() == null ? "" : p.pos();
+                boolean modifier = pos.startsWith("JJ") || pos.startsWith("NN") || pos.equals("CD")
+                        || pos.equals("POS") || pos.equals("HYPH") || w.equals("-") || p.entity() == EntityType.MISC
+                        || p.entity() == EntityType.NATIONALITY || p.entity() == EntityType.LOCATION
+                        || p.entity() == EntityType.ORGANIZATION;
+                boolean determiner = pos.equals("DT") || pos.equals("PRP$") || w.equals("a") || w.equals("an")
+                        || w.equals("the");
+                if (taken[first - 1] && p.entity() == EntityType.PERSON) {
+                    break;
+                }
+                if (determiner) {
+                    first--;
+                    break;
+                }
+                if (!modifier) {
+                    break;
+                }
+                first--;
+                steps++;
+            }
+            return first;
+        }
+
+        private int extendRight(List<Token> toks, boolean[] quoted, int head) {
+            int j = head + 1;
+            if (j < toks.size() && !quoted[j] && PP_HEADS.contains(toks.get(j).text().toLowerCase(Locale.ROOT))) {
+                int k = j + 1;
+                if (k < toks.size() && toks.get(k).text().equalsIgnoreCase("the")) {
+                    k++;
+                }
+                int last = -1;
+                while (k < toks.size() && !quoted[k] && k - j <= 7) {
+                    Token t = toks.get(k);
+                    boolean named = t.entity() == EntityType.ORGANIZATION || t.entity() == EntityType.LOCATION
+                            || (!t.text().isEmpty() && Character.isUpperCase(t.text().charAt(0))
+                            && t.pos() != null && t.pos().startsWith("NNP"));
+                    if (!named) {
+                        break;
+                    }
+                    last = k;
+                    k++;
+                }
+                if (last > 0) {
+                    return last;
+                }
+            }
+            return head;
+        }
+
+        private void addTitle(String person, List<Token> toks, int first, int head) {
+            List<String> t = titles.computeIfAbsent(person, k -> new ArrayList<>());
+            for (int i = first; i <= head; i++) {
+                t.add(toks.get(i).text().toLowerCase(Locale.ROOT));
+            }
+        }
+
+        /** Gender as the text states it: Mr/Ms before a mention, or the first he/she after the first mention. */
+        private void assignGenders() {
+            List<PersonRef> ordered = new ArrayList<>(persons);
+            ordered.sort((a, b) -> Integer.compare(a.span.start(), b.span.start()));
+            for (int p = 0; p < ordered.size(); p++) {
+                PersonRef ref = ordered.get(p);
+                if (gender.containsKey(ref.canonical)) {
+                    continue;
+                }
+                Character g = honorific(ref);
+                int until = text.length();
+                for (int q = p + 1; q < ordered.size(); q++) {
+                    if (!ordered.get(q).canonical.equals(ref.canonical)) {
+                        until = ordered.get(q).span.start();
+                        break;
+                    }
+                }
+                if (g == null) {
+                    g = firstPronounGender(ref.span.end(), until);
+                }
+                if (g != null) {
+                    gender.put(ref.canonical, g);
+                }
+            }
+        }
+
+        private Character honorific(PersonRef ref) {
+            List<Token> toks = tokens(ref.sentence);
+            for (int i = 0; i < toks.size(); i++) {
+                if (toks.get(i).end() <= ref.span.start() && i + 1 < toks.size()
+                        && toks.get(i + 1).start() >= ref.span.start() - 1
+                        && toks.get(i + 1).start() <= ref.span.start()) {
+                    String w = toks.get(i).text().toLowerCase(Locale.ROOT);
+                    if (HONORIFIC_M.contains(w)) {
+                        return 'm';
+                    }
+                    if (HONORIFIC_F.contains(w)) {
+                        return 'f';
+                    }
+                }
+            }
+            return null;
+        }
+
+        private Character firstPronounGender(int from, int until) {
+            for (int s = 0; s < in.sentences().size(); s++) {
+                Sentence sent = in.sentences().get(s);
+                if (sent.end() <= from) {
+                    continue;
+                }
+                if (sent.start() >= until) {
+                    break;
+                }
+                List<Token> toks = tokens(s);
+                for (int i = 0; i < toks.size(); i++) {
+                    Token t = toks.get(i);
+                    if (t.start() < from || t.start() >= until || inQuote.get(s)[i]) {
+                        continue;
+                    }
+                    Character g = pronounGender.get(t.text().toLowerCase(Locale.ROOT));
+                    if (g != null && (g == 'm' || g == 'f')) {
+                        return g;
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Attribution
+
+    @Override
+    public List<Attribution> attribute(AttributionInput input) {
+        List<Attribution> out = new ArrayList<>(input.quotes().size());
+        if (input.quotes().isEmpty()) {
+            return out;
+        }
+        Doc doc = new Doc(input);
+        Attribution previousInParagraphChain = null;
+        for (QuoteFinder.Found f : input.quotes()) {
+            int s = sentenceOf(input.sentences(), f.content().start());
+            Quote quote = new Quote(input.article().id(), f.content(), f.content().coveredText(doc.text),
+                    Math.max(s, 0));
+            Attribution a;
+            if (s < 0) {
+                a = none(quote, NoSpeakerReason.NO_CANDIDATE, "no-sentence");
+            } else if (f.continuesPrevious() && previousInParagraphChain != null
+                    && previousInParagraphChain.hasSpeaker()) {
+                a = inherit(quote, previousInParagraphChain, "continuation");
+            } else {
+                a = attributeOne(doc, f, quote, s);
+            }
+            if (a.hasSpeaker() && s >= 0) {
+                doc.sentenceSpeaker.putIfAbsent(s, a);
+            }
+            out.add(a);
+            previousInParagraphChain = a;
+        }
+        return out;
+    }
+
+    private Attribution attributeOne(Doc doc, QuoteFinder.Found f, Quote quote, int s) {
+        List<Token> toks = doc.tokens(s);
+        boolean[] quoted = doc.inQuote.get(s);
+        int openTok = firstTokenAtOrAfter(toks, f.open());
+        int closeTok = f.close() >= 0 ? firstTokenAtOrAfter(toks, f.close() + 1) : toks.size();
+        int words = wordCount(quote.text());
+
+        // 1. nearest speech verb to the left, and its subject
+        boolean framedByNonSpeaker = false;
+        for (int v = openTok - 1; v >= 0; v--) {
+            if (quoted[v] || !isSpeechVerb(toks.get(v))) {
+                continue;
+            }
+            Cand subj = subjectOf(doc, s, v);
+            if (subj != null) {
+                Attribution a = resolve(doc, s, subj, quote, words, openTok - v <= 3 ? "quote-intro-verb"
+                        : "reported-speech");
+                if (a != null) {
+                    return a;
+                }
+                framedByNonSpeaker = true;
+            }
+            break;
+        }
+        // 2. "Q," said S / "Q," S said
+        if (closeTok < toks.size()) {
+            int j = closeTok;
+            while (j < toks.size() && isPunct(toks.get(j))) {
+                j++;
+            }
+            if (j < toks.size() && !quoted[j]) {
+                if (isSpeechVerb(toks.get(j))) {
+                    Cand c = candStartingAt(doc.cands.get(s), j + 1);
+                    if (c != null) {
+                        Attribution a = resolve(doc, s, c, quote, words, "trailing-said");
+                        if (a != null) {
+                            return a;
+                        }
+                    }
+                } else {
+                    Cand c = candStartingAt(doc.cands.get(s), j);
+                    if (c != null && c.last + 1 < toks.size() && isSpeechVerb(toks.get(c.last + 1))) {
+                        Attribution a = resolve(doc, s, c, quote, words, "trailing-said");
+                        if (a != null) {
+                            return a;
+                        }
+                    }
+                }
+            }
+        }
+        // 3. the sentence ends in a speech tag: "..., Lavrov said."
+        Cand tag = sentenceTag(doc, s);
+        if (tag != null) {
+            Attribution a = resolve(doc, s, tag, quote, words, "sentence-tag");
+            if (a != null) {
+                return a;
+            }
+        }
+        // 4. according to S
+        for (int i = 0; i + 1 < openTok; i++) {
+            if (!quoted[i] && toks.get(i).text().equalsIgnoreCase("according")
+                    && toks.get(i + 1).text().equalsIgnoreCase("to")) {
+                Cand c = candStartingAt(doc.cands.get(s), i + 2);
+                if (c == null && i + 2 < toks.size() && isDeterminer(toks.get(i + 2))) {
+                    c = candStartingAt(doc.cands.get(s), i + 3);
+                }
+                if (c != null) {
+                    Attribution a = resolve(doc, s, c, quote, words, "according-to");
+                    if (a != null) {
+                        return a;
+                    }
+                }
+            }
+        }
+        // 5. no speech frame
+        if (isDocumentText(doc, s, openTok)) {
+            return none(quote, NoSpeakerReason.DOCUMENT_TEXT, "document-text");
+        }
+        if (isHeadline(doc, s, f)) {
+            return none(quote, NoSpeakerReason.HEADLINE, "headline");
+        }
+        if (!framedByNonSpeaker && words >= 4 && isFloating(doc, s, f, quote)) {
+            Attribution prev = previousSpeaker(doc, s);
+            if (prev != null) {
+                return inherit(quote, prev, "floating");
+            }
+        }
+        if (words <= 6 && isTitleCase(quote.text()) && openTok > 0) {
+            return none(quote, NoSpeakerReason.TITLE_OR_TERM, "title-or-term");
+        }
+        if (words <= 3) {
+            return none(quote, NoSpeakerReason.SCARE_QUOTE, "scare-quote");
+        }
+        return none(quote, NoSpeakerReason.NO_CANDIDATE, "no-candidate");
+    }
+
+    /** The subject of the speech verb at token {@code v}, or null. */
+    private Cand subjectOf(Doc doc, int s, int v) {
+        List<Token> toks = doc.tokens(s);
+        List<Cand> cands = doc.cands.get(s);
+        // passive: "characterized by S as"
+        Token verb = toks.get(v);
+        if ("VBN".equals(verb.pos())) {
+            for (int j = v + 1; j < Math.min(toks.size(), v + 3); j++) {
+                if (toks.get(j).text().equalsIgnoreCase("by")) {
+                    Cand agent = candStartingAt(cands, j + 1);
+                    if (agent != null) {
+                        return agent;
+                    }
+                }
+            }
+        }
+        int j = v - 1;
+        while (j >= 0) {
+            Token t = toks.get(j);
+            String w = t.text().toLowerCase(Locale.ROOT);
+            Cand ending = candEndingAt(cands, j);
+            if (ending != null) {
+                return ending;
+            }
+            if (AUX.contains(w) || (t.pos() != null && t.pos().startsWith("RB"))) {
+                j--;
+                continue;
+            }
+            if (w.equals(",")) {
+                Cand appositive = j >= 1 ? candEndingAt(cands, j - 1) : null;
+                if (appositive != null) {
+                    return appositive;
+                }
+                int k = j - 1;
+                while (k >= 0 && j - k <= 6 && !toks.get(k).text().equals(",") && !isVerb(toks.get(k))) {
+                    k--;
+                }
+                if (k >= 0 && toks.get(k).text().equals(",") && j - k <= 6) {
+                    j = k - 1; // skip a parenthetical: "Lavrov, in turn, praised"
+                    continue;
+                }
+            }
+            break;
+        }
+        // coordinated or distant subject: nearest candidate left of the verb not in object position, a person,
+        // organisation or group before a place
+        Cand best = null;
+        Cand place = null;
+        for (Cand c : cands) {
+            if (c.last >= v) {
+                break;
+            }
+            if (inObjectPosition(toks, c) || possessive(toks, c)) {
+                continue;
+            }
+            if (c.kind == CandKind.LOC) {
+                place = c;
+            } else {
+                best = c;
+            }
+        }
+        if (best == null) {
+            best = place;
+        }
+        if (best != null && hasClauseBreakBetween(toks, best.last, v)) {
+            best = null;
+        }
+        if (best == null) {
+            // inverted: "said S, "Q""
+            int k = v + 1;
+            Cand after = candStartingAt(cands, k);
+            if (after != null && after.kind != CandKind.PRONOUN) {
+                return after;
+            }
+        }
+        return best;
+    }
+
+    /** A sentence-final speech tag: ", S said." or ", said S." / ", reports S." */
+    private Cand sentenceTag(Doc doc, int s) {
+        List<Token> toks = doc.tokens(s);
+        boolean[] quoted = doc.inQuote.get(s);
+        int e = toks.size() - 1;
+        while (e >= 0 && (isPunct(toks.get(e)) || quoted[e])) {
+            if (quoted[e] && !isPunct(toks.get(e))) {
+                return null; // the sentence ends inside a quotation
+            }
+            e--;
+        }
+        if (e < 1) {
+            return null;
+        }
+        List<Cand> cands = doc.cands.get(s);
+        if (isSpeechVerb(toks.get(e))) {
+            Cand c = candEndingAt(cands, e - 1);
+            if (c != null && c.npFirst > 0 && toks.get(c.npFirst - 1).text().equals(",")) {
+                return c;
+            }
+        }
+        Cand c = candEndingAt(cands, e);
+        if (c != null && c.npFirst >= 2 && isSpeechVerb(toks.get(c.npFirst - 1))
+                && toks.get(c.npFirst - 2).text().equals(",")) {
+            return c;
+        }
+        return null;
+    }
+
+    /**
+     * Turns a candidate into an attribution, resolving pronouns and definite roles; null when the candidate cannot
+     * speak this quotation (a place for a short quote, an unresolved pronoun).
+     */
+    private Attribution resolve(Doc doc, int s, Cand c, Quote quote, int words, String rule) {
+        return switch (c.kind) {
+            case PERSON -> Attribution.speaker(quote, c.text, c.canonical, c.span, SpeakerKind.PERSON,
+                    confidence.of(rule, false), rule);
+            case ORG -> Attribution.speaker(quote, c.text, c.canonical, c.span, SpeakerKind.ORGANIZATION,
+                    confidence.of(rule, false), rule);
+            case GROUP -> Attribution.speaker(quote, c.text, c.text, c.span, SpeakerKind.GROUP,
+                    confidence.of(rule, false), rule);
+            case LOC -> words >= 4 ? Attribution.speaker(quote, c.text, c.canonical, c.span,
+                    SpeakerKind.ORGANIZATION, confidence.of(rule, true), rule) : null;
+            case PRONOUN -> {
+                PersonRef p = resolvePronoun(doc, s, c);
+                if (p == null) {
+                    Attribution prev = c.text.equalsIgnoreCase("they") ? previousSpeaker(doc, s) : null;
+                    yield prev == null || prev.kind() == SpeakerKind.PERSON ? null
+                            : inherit(quote, prev, rule + "+pronoun");
+                }
+                yield Attribution.speaker(quote, p.text, p.canonical, p.span, SpeakerKind.PERSON,
+                        confidence.of(rule, true), rule + "+pronoun");
+            }
+            case ROLE_DEF -> {
+                PersonRef p = resolveRole(doc, s, c);
+                yield p == null
+                        ? Attribution.speaker(quote, c.text, c.text, c.span, SpeakerKind.GROUP,
+                        confidence.of(rule, true), rule)
+                        : Attribution.speaker(quote, c.text, p.canonical, c.span, SpeakerKind.PERSON,
+                        confidence.of(rule, true), rule + "+role");
+            }
+        };
+    }
+
+    private PersonRef resolvePronoun(Doc doc, int s, Cand pronoun) {
+        Character want = pronounGender.get(pronoun.text.toLowerCase(Locale.ROOT));
+        if (want == null || (want != 'm' && want != 'f')) {
+            return null;
+        }
+        int paragraph = doc.in.sentences().get(s).paragraph();
+        PersonRef best = null;
+        for (PersonRef p : doc.persons) {
+            if (p.span.start() >= pronoun.span.start()) {
+                continue;
+            }
+            int para = doc.in.sentences().get(p.sentence).paragraph();
+            if (paragraph - para > 2) {
+                continue;
+            }
+            Character g = doc.gender.get(p.canonical);
+            if (g != null && g != want) {
+                continue;
+            }
+            if (best == null || p.span.start() > best.span.start()) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    private PersonRef resolveRole(Doc doc, int s, Cand role) {
+        String head = role.text.toLowerCase(Locale.ROOT);
+        String[] words = head.split("\\s+");
+        String headNoun = words[words.length - 1];
+        PersonRef titled = null;
+        PersonRef nearest = null;
+        for (PersonRef p : doc.persons) {
+            if (p.sentence >= s) {
+                continue; // persons in the role's own sentence are its objects, not its antecedent
+            }
+            List<String> t = doc.titles.getOrDefault(p.canonical, List.of());
+            if (t.contains(headNoun)) {
+                if (titled == null || p.span.start() > titled.span.start()) {
+                    titled = p;
+                }
+            } else if (t.isEmpty() || !hasConflictingTitle(t)) {
+                if (nearest == null || p.span.start() > nearest.span.start()) {
+                    nearest = p;
+                }
+            }
+        }
+        return titled != null ? titled : nearest;
+    }
+
+    private boolean hasConflictingTitle(List<String> titleWords) {
+        for (String w : titleWords) {
+            if (roleNouns.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The speaker of the nearest earlier sentence in this or the previous paragraph that has one. */
+    private Attribution previousSpeaker(Doc doc, int s) {
+        int paragraph = doc.in.sentences().get(s).paragraph();
+        for (int p = s - 1; p >= 0 && s - p <= 3; p--) {
+            if (paragraph - doc.in.sentences().get(p).paragraph() > 1) {
+                break;
+            }
+            Attribution a = doc.sentenceSpeaker.get(p);
+            if (a != null) {
+                return a;
+            }
+            Cand frame = speechFrame(doc, p);
+            if (frame != null) {
+                Quote dummy = new Quote(doc.in.article().id(), frame.span, frame.text, p);
+                Attribution f = resolve(doc, p, frame, dummy, 4, "frame");
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The speaker of a sentence without a quotation: its final tag, else the subject of its first speech verb. */
+    private Cand speechFrame(Doc doc, int s) {
+        Cand tag = sentenceTag(doc, s);
+        if (tag != null) {
+            return tag;
+        }
+        List<Token> toks = doc.tokens(s);
+        for (int v = 0; v < toks.size(); v++) {
+            if (!doc.inQuote.get(s)[v] && isSpeechVerb(toks.get(v))) {
+                return subjectOf(doc, s, v);
+            }
+        }
+        return null;
+    }
+
+    private boolean isFloating(Doc doc, int s, QuoteFinder.Found f, Quote quote) {
+        Sentence sent = doc.in.sentences().get(s);
+        int quotedChars = 0;
+        for (QuoteFinder.Found q : doc.in.quotes()) {
+            if (q.content().start() >= sent.start() && q.content().end() <= sent.end()) {
+                quotedChars += q.content().length();
+            }
+        }
+        int sentenceChars = sent.span().length();
+        boolean mostlyQuote = quotedChars * 2 >= sentenceChars;
+        boolean startsWithQuote = f.open() <= sent.start() + 1;
+        boolean firstPerson = quote.text().matches("(?is).*\\b(we|our|us|i|my|me)\\b.*");
+        return mostlyQuote || startsWithQuote || firstPerson;
+    }
+
+    private boolean isDocumentText(Doc doc, int s, int openTok) {
+        List<Token> toks = doc.tokens(s);
+        boolean[] quoted = doc.inQuote.get(s);
+        for (int i = 0; i < openTok; i++) {
+            if (quoted[i]) {
+                continue;
+            }
+            String w = toks.get(i).text().toLowerCase(Locale.ROOT);
+            if (documentVerbs.contains(w) && isVerb(toks.get(i))) {
+                return true;
+            }
+            if (documentNouns.contains(w) && i + 1 < toks.size()
+                    && (documentVerbs.contains(toks.get(i + 1).text()) || isSpeechVerb(toks.get(i + 1)))) {
+                return true; // "the treaty says"
+            }
+        }
+        return false;
+    }
+
+    private boolean isHeadline(Doc doc, int s, QuoteFinder.Found f) {
+        Sentence sent = doc.in.sentences().get(s);
+        Span para = doc.in.article().paragraphs().get(sent.paragraph());
+        String p = para.coveredText(doc.text).strip();
+        if (p.length() > 160) {
+            return false;
+        }
+        char last = p.charAt(p.length() - 1);
+        boolean terminal = last == '.' || last == '!' || last == '?';
+        if (terminal && f.close() >= 0 && f.close() >= para.end() - 2) {
+            // ends with the quotation: a headline only if it is the first paragraph
+            return sent.paragraph() == 0;
+        }
+        return !terminal || sent.paragraph() == 0;
+    }
+
+    private Attribution inherit(Quote quote, Attribution from, String rule) {
+        return Attribution.speaker(quote, from.speaker(), from.canonicalSpeaker(), from.speakerSpan(), from.kind(),
+                confidence.of(rule, false), rule);
+    }
+
+    private Attribution none(Quote quote, NoSpeakerReason reason, String rule) {
+        return Attribution.none(quote, reason, confidence.of(rule, false), rule);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Token helpers
+
+    private boolean isSpeechVerb(Token t) {
+        return speechVerbs.contains(t.text()) && isVerb(t);
+    }
+
+    private static boolean isVerb(Token t) {
+        return t.pos() == null || t.pos().startsWith("VB");
+    }
+
+    private static boolean isNoun(Token t) {
+        return t.pos() == null || t.pos().startsWith("NN");
+    }
+
+    private static boolean isCommonNoun(Token t) {
+        return t.pos() != null && (t.pos().equals("NN") || t.pos().equals("NNS"))
+                && t.entity() == EntityType.NONE;
+    }
+
+    private static boolean isDeterminer(Token t) {
+        String w = t.text().toLowerCase(Locale.ROOT);
+        return w.equals("the") || w.equals("a") || w.equals("an") || "DT".equals(t.pos());
+    }
+
+    private static boolean isPunct(Token t) {
+        String w = t.text();
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isLetterOrDigit(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean inObjectPosition(List<Token> toks, Cand c) {
+        if (c.npFirst == 0) {
+            return false;
+        }
+        Token before = toks.get(c.npFirst - 1);
+        String pos = before.pos() == null ? "" : before.pos();
+        String w = before.text().toLowerCase(Locale.ROOT);
+        if (w.equals("with")) {
+            return false; // "with X suggesting": X is the subject of the absolute clause
+        }
+        return pos.startsWith("VB") || pos.equals("IN") || pos.equals("TO");
+    }
+
+    private static boolean possessive(List<Token> toks, Cand c) {
+        if (c.last + 1 >= toks.size()) {
+            return c.text.endsWith("'s") || c.text.endsWith("\u2019s");
+        }
+        Token next = toks.get(c.last + 1);
+        return "POS".equals(next.pos()) || next.text().equals("'s") || next.text().equals("\u2019s")
+                || c.text.endsWith("'s") || c.text.endsWith("\u2019s");
+    }
+
+    private static boolean hasClauseBreakBetween(List<Token> toks, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            String w = toks.get(i).text();
+            if (w.equals(";") || w.equals(":")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Cand candEndingAt(List<Cand> cands, int tok) {
+        for (Cand c : cands) {
+            if (c.last == tok) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static Cand candStartingAt(List<Cand> cands, int tok) {
+        for (Cand c : cands) {
+            if (c.first == tok || c.npFirst == tok) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static int[] tokenRange(List<Token> toks, Span span) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < toks.size(); i++) {
+            Token t = toks.get(i);
+            if (t.end() > span.start() && t.start() < span.end()) {
+                if (first < 0) {
+                    first = i;
+                }
+                last = i;
+            }
+        }
+        return first < 0 ? null : new int[] {first, last};
+    }
+
+    private static int firstTokenAtOrAfter(List<Token> toks, int offset) {
+        for (int i = 0; i < toks.size(); i++) {
+            if (toks.get(i).start() >= offset) {
+                return i;
+            }
+        }
+        return toks.size();
+    }
+
+    static int sentenceOf(List<Sentence> sentences, int offset) {
+        for (int i = 0; i < sentences.size(); i++) {
+            Sentence s = sentences.get(i);
+            if (offset >= s.start() && offset < s.end()) {
+                return i;
+            }
+            if (offset < s.start()) {
+                return i; // between sentences: the next one
+            }
+        }
+        return -1;
+    }
+
+    static int wordCount(String s) {
+        int n = 0;
+        boolean in = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean w = Character.isLetterOrDigit(s.charAt(i));
+            if (w && !in) {
+                n++;
+            }
+            in = w;
+        }
+        return n;
+    }
+
+    private static boolean isTitleCase(String s) {
+        String[] words = s.strip().split("\\s+");
+        int capital = 0;
+        int content = 0;
+        for (String w : words) {
+            if (w.isEmpty() || !Character.isLetter(w.charAt(0))) {
+                continue;
+            }
+            if (w.length() <= 3 && Character.isLowerCase(w.charAt(0))) {
+                continue; // of, the, and
+            }
+            content++;
+            if (Character.isUpperCase(w.charAt(0))) {
+                capital++;
+            }
+        }
+        return content >= 2 && capital == content;
+    }
+}

@@ -1,0 +1,77 @@
+package io.claimlens.stance;
+
+import io.claimlens.embed.SentenceEncoder;
+import io.claimlens.ml.ModelStore;
+import io.claimlens.ml.SoftmaxRegression;
+import io.claimlens.model.Distribution;
+import io.claimlens.model.ModelRef;
+import io.claimlens.model.StanceLabel;
+import io.claimlens.model.StanceResult;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Stance from frozen sentence embeddings and lexical features ({@link StanceFeatures}) through a trained linear
+ * head ({@link StanceModel}).
+ *
+ * <p>The model directory's card must name the same encoder weights (SHA-256) as the encoder given, and its label
+ * order and feature layout must match this code; otherwise construction fails with the model's name.
+ * Thread-safe.
+ */
+public final class EmbeddingStanceClassifier implements StanceClassifier {
+
+    private final SentenceEncoder encoder;
+    private final SoftmaxRegression head;
+    private final ModelRef ref;
+
+    public EmbeddingStanceClassifier(SentenceEncoder encoder, ModelStore.Loaded loaded) {
+        this.encoder = encoder;
+        String id = loaded.card().id();
+        if (loaded.card().encoderSha256() != null
+                && !loaded.card().encoderSha256().equals(encoder.modelRef().sha256())) {
+            throw new ModelStore.ModelIntegrityException("stance model " + id + " was trained on encoder "
+                    + loaded.card().encoder() + " (" + loaded.card().encoderSha256() + "), but the engine's encoder is "
+                    + encoder.modelRef().id() + " (" + encoder.modelRef().sha256() + ")");
+        }
+        StanceModel m = ModelStore.fromJson(loaded.file("model.json"), StanceModel.class);
+        String[] expected = Arrays.stream(StanceLabel.values()).map(Enum::name).toArray(String[]::new);
+        if (!Arrays.equals(m.labels(), expected)) {
+            throw new ModelStore.ModelIntegrityException("stance model " + id + " has labels "
+                    + Arrays.toString(m.labels()) + ", expected " + Arrays.toString(expected));
+        }
+        if (m.layoutVersion() != StanceFeatures.LAYOUT_VERSION || m.dimension() != encoder.dimension()) {
+            throw new ModelStore.ModelIntegrityException("stance model " + id + " expects feature layout "
+                    + m.layoutVersion() + " over " + m.dimension() + "-d vectors; this engine computes layout "
+                    + StanceFeatures.LAYOUT_VERSION + " over " + encoder.dimension() + "-d");
+        }
+        this.head = m.regression();
+        this.ref = new ModelRef("stance", id, loaded.card().files().get("model.json"));
+    }
+
+    @Override
+    public List<StanceResult> classify(String claim, List<String> evidence) {
+        List<String> texts = new ArrayList<>(evidence.size() + 1);
+        texts.add(claim);
+        texts.addAll(evidence);
+        float[][] v = encoder.encode(texts);
+        TextFeatures c = TextFeatures.of(claim);
+        List<StanceResult> out = new ArrayList<>(evidence.size());
+        for (int i = 0; i < evidence.size(); i++) {
+            out.add(classify(v[0], c, v[i + 1], TextFeatures.of(evidence.get(i))));
+        }
+        return out;
+    }
+
+    /** Classifies one pair from precomputed vectors and text features (for batch evaluation). */
+    public StanceResult classify(float[] claimVec, TextFeatures claim, float[] evidenceVec, TextFeatures evidence) {
+        double[] p = head.probabilities(StanceFeatures.compute(claimVec, evidenceVec, claim, evidence));
+        return StanceResult.of(Distribution.of(StanceLabel.class, p));
+    }
+
+    @Override
+    public ModelRef modelRef() {
+        return ref;
+    }
+}
