@@ -146,10 +146,12 @@ public final class ClaimParser {
         return s;
     }
 
+    /** A speaker tag names someone in a few words; "that ..." starts reported content, not a speaker. */
     private boolean plausibleSpeaker(String s) {
         String t = s.strip();
         int words = t.split("\\s+").length;
-        return words <= 8 && !t.isEmpty();
+        return !t.isEmpty() && words <= 6 && !t.toLowerCase(Locale.ROOT).startsWith("that ")
+                && t.chars().noneMatch(c -> c == '"' || c == '\u201C' || c == '\u201D');
     }
 
     private boolean startsWithNameOrRole(String s) {

@@ -25,7 +25,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path examples = home().resolve("examples");
+        Path examples = relativeToWorkingDir(home().resolve("examples"));
         if (!Files.isDirectory(examples)) {
             throw new IllegalStateException("examples/ not found under " + home()
                     + " (run from the project directory, or through bin/claimlens)");
@@ -40,6 +40,13 @@ final class DemoCommand implements Callable<Integer> {
             Output.write(null, MarkdownReport.render(r, true));
             return 0;
         }
+    }
+
+    /** Shorter paths in the report's Sources when the examples are under the working directory. */
+    static Path relativeToWorkingDir(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
     }
 
     static Path home() {

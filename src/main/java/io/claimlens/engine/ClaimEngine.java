@@ -352,6 +352,7 @@ public final class ClaimEngine implements AutoCloseable {
         return out;
     }
 
+    /** The matching quotation inside the evidence sentence, one with a speaker first (quotes are so ordered). */
     private static Attribution quoteIn(List<Attribution> quotes, EvidenceRetriever.Candidate c) {
         for (Attribution a : quotes) {
             if (a.quote().articleId().equals(c.sentence().articleId())

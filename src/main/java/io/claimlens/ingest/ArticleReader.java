@@ -238,7 +238,8 @@ public final class ArticleReader {
         try {
             node = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            return problem(file, line, null, "malformed JSON: " + e.getOriginalMessage());
+            return problem(file, line, null, "malformed JSON" + (e.getLocation() == null ? "" : " at column "
+                    + e.getLocation().getColumnNr()) + ": " + firstClause(e.getOriginalMessage()));
         }
         if (node == null || !node.isObject()) {
             return problem(file, line, null, "expected a JSON object per line");
@@ -285,6 +286,14 @@ public final class ArticleReader {
         String articleId = id != null && !id.isBlank() ? id.strip() : ContentHash.articleId(text);
         return new Ingested.Read(new Article(articleId, origin, title, url, published, source, text,
                 Paragraphs.split(text)));
+    }
+
+    /** Jackson's message up to its location note, which repeats what we already say. */
+    private static String firstClause(String m) {
+        int cut = m.indexOf(" (");
+        int nl = m.indexOf('\n');
+        int end = cut < 0 ? nl : nl < 0 ? cut : Math.min(cut, nl);
+        return end < 0 ? m : m.substring(0, end);
     }
 
     private static String optionalText(JsonNode node, String field) throws FieldException {

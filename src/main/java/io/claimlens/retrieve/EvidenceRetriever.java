@@ -16,8 +16,8 @@ import java.util.Set;
  * phrase queries), then a re-rank of the top candidates by embedding cosine to the claim's proposition.
  *
  * <p>Two kinds of hit are dropped, because they are not evidence: exact duplicates of a better-ranked sentence
- * (syndicated copies count once), and sentences that restate the claim under review word for word (a fact-check
- * quoting the claim it checks).
+ * (syndicated copies count once), and sentences that restate the claim under review word for word while speaking
+ * of it as a claim (a fact-check quoting the claim it checks).
  *
  * <p>Thread-safe.
  */
@@ -86,9 +86,17 @@ public final class EvidenceRetriever {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{Nd}]+", " ").strip();
     }
 
-    /** True when the sentence contains the whole proposition (of five words or more) verbatim. */
+    private static final java.util.regex.Pattern META = java.util.regex.Pattern.compile(
+            "\\b(claim|claims|claimed|fact check|fact checks|rumou?r|rated|verdict)\\b");
+
+    /**
+     * True when the sentence talks about the claim rather than the world: it contains the whole proposition (of
+     * five words or more) verbatim and also speaks of a claim, a fact check, a rumour or a rating ("Fact Check:
+     * ...", "The claim that ... is true").
+     */
     static boolean restatesClaim(String normalizedSentence, String normalizedProposition) {
         return normalizedProposition.split(" ").length >= 5
-                && (" " + normalizedSentence + " ").contains(" " + normalizedProposition + " ");
+                && (" " + normalizedSentence + " ").contains(" " + normalizedProposition + " ")
+                && META.matcher(normalizedSentence).find();
     }
 }

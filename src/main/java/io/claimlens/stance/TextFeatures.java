@@ -59,9 +59,6 @@ public final class TextFeatures {
                 content.add(stem(w));
             }
         }
-        if (lower.contains(" n't")) {
-            neg++;
-        }
         Set<String> nums = new HashSet<>();
         Matcher n = NUMBER.matcher(text);
         while (n.find()) {

@@ -81,6 +81,7 @@ public final class VerdictTrainer {
             }
             int k = VerdictLabel.values().length;
             SoftmaxRegression.Options opts = SoftmaxRegression.Options.defaults(o.seed()).withEpochs(o.epochs());
+            List<VerdictAnchors.Anchor> anchors = VerdictAnchors.generate(ANCHORS_PER_SCENARIO, o.seed());
 
             // 5-fold cross-validation by claim, fixed seed
             int[] fold = folds(items.size(), 5, o.seed());
@@ -92,7 +93,7 @@ public final class VerdictTrainer {
                         tr.add(i);
                     }
                 }
-                SoftmaxRegression m = SoftmaxRegression.train(select(x, tr), select(y, tr), k, opts);
+                SoftmaxRegression m = trainWithAnchors(select(x, tr), select(y, tr), anchors, k, opts);
                 for (int i = 0; i < items.size(); i++) {
                     if (fold[i] == f) {
                         oofLogits[i] = m.logits(x[i]);
@@ -116,7 +117,7 @@ public final class VerdictTrainer {
             metrics.put("temperature", temperature);
             metrics.forEach((name, v) -> log.printf("  %s = %.4f%n", name, v));
 
-            SoftmaxRegression full = SoftmaxRegression.train(x, y, k, opts);
+            SoftmaxRegression full = trainWithAnchors(x, y, anchors, k, opts);
             VerdictModel model = new VerdictModel(Arrays.stream(VerdictLabel.values()).map(Enum::name)
                     .toArray(String[]::new), VerdictFeatures.NAMES.toArray(new String[0]),
                     VerdictFeatures.LAYOUT_VERSION, full.mean(), full.scale(), full.weights(), full.bias(),
@@ -128,6 +129,8 @@ public final class VerdictTrainer {
             config.put("epochs", o.epochs());
             config.put("folds", 5);
             config.put("calibration", "temperature scaling on out-of-fold logits");
+            config.put("anchors", ANCHORS_PER_SCENARIO + " synthetic clear-cut examples per scenario (TRUE, FALSE, "
+                    + "PARTIALLY_TRUE, UNVERIFIABLE), training only");
             config.put("label_map", "SUPPORTS>TRUE, REFUTES>FALSE, NOT_ENOUGH_INFO>UNVERIFIABLE, "
                     + "DISPUTED>PARTIALLY_TRUE");
             ModelCard card = new ModelCard(o.id(), "verdict", LocalDate.now().toString(), o.command(), o.seed(),
@@ -157,6 +160,19 @@ public final class VerdictTrainer {
         ev.sort(Comparator.comparingDouble((Evidence e) -> -e.similarity()));
         Claim claim = new Claim(it.claim(), it.claim(), List.of(), null, false, List.of(), ClaimType.FACTUAL);
         return VerdictFeatures.compute(claim, ev, List.of());
+    }
+
+    static final int ANCHORS_PER_SCENARIO = 60;
+
+    static SoftmaxRegression trainWithAnchors(double[][] x, int[] y, List<VerdictAnchors.Anchor> anchors, int k,
+                                              SoftmaxRegression.Options opts) {
+        double[][] xa = java.util.Arrays.copyOf(x, x.length + anchors.size());
+        int[] ya = java.util.Arrays.copyOf(y, y.length + anchors.size());
+        for (int i = 0; i < anchors.size(); i++) {
+            xa[x.length + i] = anchors.get(i).features();
+            ya[y.length + i] = anchors.get(i).label();
+        }
+        return SoftmaxRegression.train(xa, ya, k, opts);
     }
 
     static int[] folds(int n, int k, long seed) {

@@ -220,12 +220,13 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                 String head0 = toks.get(head).text().toLowerCase(Locale.ROOT);
                 String det = toks.get(first).text().toLowerCase(Locale.ROOT);
                 boolean plural = head0.endsWith("s") && !head0.endsWith("ss") || head0.equals("spokespeople");
+                // "the expert", "the North Korean leader", and a bare "Ambassador" (headline style) point to one
+                // person the article names elsewhere; "U.S. officials", "a representative" stay groups
+                boolean bare = first == i && Character.isUpperCase(toks.get(i).text().charAt(0));
                 CandKind kind;
                 if (ORG_HEADS.contains(head0)) {
                     kind = CandKind.ORG;
-                } else if (det.equals("the") && !plural && first < head) {
-                    kind = CandKind.ROLE_DEF;
-                } else if (det.equals("the") && !plural) {
+                } else if (!plural && (det.equals("the") || bare)) {
                     kind = CandKind.ROLE_DEF;
                 } else {
                     kind = CandKind.GROUP;
@@ -326,30 +327,51 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
             }
         }
 
-        /** Gender as the text states it: Mr/Ms before a mention, or the first he/she after the first mention. */
+        /**
+         * Gender as the text states it: Mr/Ms before a mention, or a he/his/she/her (outside quotations) in a
+         * sentence where this person is the only one named. A pronoun in a later sentence is not used: that is
+         * what resolution has to decide.
+         */
         private void assignGenders() {
-            List<PersonRef> ordered = new ArrayList<>(persons);
-            ordered.sort((a, b) -> Integer.compare(a.span.start(), b.span.start()));
-            for (int p = 0; p < ordered.size(); p++) {
-                PersonRef ref = ordered.get(p);
+            for (PersonRef ref : persons) {
                 if (gender.containsKey(ref.canonical)) {
                     continue;
                 }
                 Character g = honorific(ref);
-                int until = text.length();
-                for (int q = p + 1; q < ordered.size(); q++) {
-                    if (!ordered.get(q).canonical.equals(ref.canonical)) {
-                        until = ordered.get(q).span.start();
-                        break;
-                    }
-                }
-                if (g == null) {
-                    g = firstPronounGender(ref.span.end(), until);
+                if (g == null && onlyPersonIn(ref)) {
+                    g = pronounGenderIn(ref.sentence);
                 }
                 if (g != null) {
                     gender.put(ref.canonical, g);
                 }
             }
+        }
+
+        private boolean onlyPersonIn(PersonRef ref) {
+            for (PersonRef o : persons) {
+                if (o.sentence == ref.sentence && !o.canonical.equals(ref.canonical)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private Character pronounGenderIn(int s) {
+            List<Token> toks = tokens(s);
+            Character found = null;
+            for (int i = 0; i < toks.size(); i++) {
+                if (inQuote.get(s)[i]) {
+                    continue;
+                }
+                Character g = pronounGender.get(toks.get(i).text().toLowerCase(Locale.ROOT));
+                if (g != null && (g == 'm' || g == 'f')) {
+                    if (found != null && !found.equals(g)) {
+                        return null; // both genders: no evidence
+                    }
+                    found = g;
+                }
+            }
+            return found;
         }
 
         private Character honorific(PersonRef ref) {
@@ -364,30 +386,6 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                     }
                     if (HONORIFIC_F.contains(w)) {
                         return 'f';
-                    }
-                }
-            }
-            return null;
-        }
-
-        private Character firstPronounGender(int from, int until) {
-            for (int s = 0; s < in.sentences().size(); s++) {
-                Sentence sent = in.sentences().get(s);
-                if (sent.end() <= from) {
-                    continue;
-                }
-                if (sent.start() >= until) {
-                    break;
-                }
-                List<Token> toks = tokens(s);
-                for (int i = 0; i < toks.size(); i++) {
-                    Token t = toks.get(i);
-                    if (t.start() < from || t.start() >= until || inQuote.get(s)[i]) {
-                        continue;
-                    }
-                    Character g = pronounGender.get(t.text().toLowerCase(Locale.ROOT));
-                    if (g != null && (g == 'm' || g == 'f')) {
-                        return g;
                     }
                 }
             }
@@ -671,8 +669,11 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
         if (want == null || (want != 'm' && want != 'f')) {
             return null;
         }
+        // Nearest preceding person (within two paragraphs) whose stated gender matches; failing that, the nearest
+        // whose gender the text does not state.
         int paragraph = doc.in.sentences().get(s).paragraph();
-        PersonRef best = null;
+        PersonRef known = null;
+        PersonRef unknown = null;
         for (PersonRef p : doc.persons) {
             if (p.span.start() >= pronoun.span.start()) {
                 continue;
@@ -682,14 +683,15 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                 continue;
             }
             Character g = doc.gender.get(p.canonical);
-            if (g != null && g != want) {
-                continue;
-            }
-            if (best == null || p.span.start() > best.span.start()) {
-                best = p;
+            if (g == null) {
+                if (unknown == null || p.span.start() > unknown.span.start()) {
+                    unknown = p;
+                }
+            } else if (g == want && (known == null || p.span.start() > known.span.start())) {
+                known = p;
             }
         }
-        return best;
+        return known != null ? known : unknown;
     }
 
     private PersonRef resolveRole(Doc doc, int s, Cand role) {
@@ -710,6 +712,14 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
             } else if (t.isEmpty() || !hasConflictingTitle(t)) {
                 if (nearest == null || p.span.start() > nearest.span.start()) {
                     nearest = p;
+                }
+            }
+        }
+        if (titled == null && nearest == null) {
+            // nobody before it (a headline): a person the article introduces later with this title
+            for (PersonRef p : doc.persons) {
+                if (doc.titles.getOrDefault(p.canonical, List.of()).contains(headNoun)) {
+                    return p;
                 }
             }
         }
@@ -797,20 +807,35 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
         return false;
     }
 
+    /**
+     * A headline: a one-sentence paragraph of at most 160 characters that ends without final punctuation (closing
+     * quote marks ignored), or a short first paragraph that is mostly the quotation.
+     */
     private boolean isHeadline(Doc doc, int s, QuoteFinder.Found f) {
         Sentence sent = doc.in.sentences().get(s);
-        Span para = doc.in.article().paragraphs().get(sent.paragraph());
+        int paragraph = sent.paragraph();
+        boolean alone = (s == 0 || doc.in.sentences().get(s - 1).paragraph() != paragraph)
+                && (s + 1 >= doc.in.sentences().size() || doc.in.sentences().get(s + 1).paragraph() != paragraph);
+        if (!alone) {
+            return false;
+        }
+        Span para = doc.in.article().paragraphs().get(paragraph);
         String p = para.coveredText(doc.text).strip();
         if (p.length() > 160) {
             return false;
         }
-        char last = p.charAt(p.length() - 1);
-        boolean terminal = last == '.' || last == '!' || last == '?';
-        if (terminal && f.close() >= 0 && f.close() >= para.end() - 2) {
-            // ends with the quotation: a headline only if it is the first paragraph
-            return sent.paragraph() == 0;
+        int e = p.length();
+        while (e > 0 && (isQuoteMark(p.charAt(e - 1)) || Character.isWhitespace(p.charAt(e - 1)))) {
+            e--;
         }
-        return !terminal || sent.paragraph() == 0;
+        boolean terminal = e > 0 && ".!?".indexOf(p.charAt(e - 1)) >= 0;
+        // a first paragraph that ends in a full stop is a title only when it is mostly the quotation itself
+        // (Fact check: "...")
+        return !terminal || (paragraph == 0 && 2 * f.content().length() >= p.length());
+    }
+
+    private static boolean isQuoteMark(char c) {
+        return "\"'\u201C\u201D\u2018\u2019\u00AB\u00BB\u201E\u300D".indexOf(c) >= 0;
     }
 
     private Attribution inherit(Quote quote, Attribution from, String rule) {

@@ -87,7 +87,7 @@ public final class QuoteFinder {
                         outer = k;
                         outerOpen = i;
                     }
-                } else if (closes(outer, text, i, para)) {
+                } else if (closes(outer, text, i, para) && (isDouble(outer) || letters(text, outerOpen, i) >= 2)) {
                     boolean cont = first && previousLeftOpen && outerOpen == para.start();
                     emit(text, outerOpen, i, pIndex, cont, out, i);
                     first = false;
@@ -116,6 +116,16 @@ public final class QuoteFinder {
             from = outerOpen + 1;
             first = false;
         }
+    }
+
+    private static int letters(String text, int from, int to) {
+        int n = 0;
+        for (int k = from; k < to && n < 2; k++) {
+            if (Character.isLetter(text.charAt(k))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean isDifferentFamily(Kind outer, Kind k) {

@@ -1,0 +1,125 @@
+package io.claimlens.nlp.quotes;
+
+import io.claimlens.bench.AttributionGold;
+import io.claimlens.ingest.ArticleReader;
+import io.claimlens.model.AnalyzedArticle;
+import io.claimlens.model.Article;
+import io.claimlens.model.Attribution;
+import io.claimlens.model.NoSpeakerReason;
+import io.claimlens.model.SpeakerKind;
+import io.claimlens.nlp.NlpPipeline;
+import io.claimlens.testing.Articles;
+import io.claimlens.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Integration: attribution on real CoreNLP tokens and entities. */
+class NewsQuoteAttributorTest {
+
+    private final NlpPipeline nlp = Fixtures.lightPipeline();
+
+    private List<Attribution> attribute(String text) {
+        return nlp.analyze(Articles.of(text)).attributions();
+    }
+
+    private static Map<String, List<Attribution>> analyse(NlpPipeline nlp, Path dir) {
+        Map<String, List<Attribution>> byFile = new HashMap<>();
+        for (Article a : new ArticleReader().readAll(List.of(dir)).articles()) {
+            AnalyzedArticle an = nlp.analyze(a);
+            String file = Path.of(a.origin().replaceFirst(":\\d+$", "")).getFileName().toString();
+            byFile.computeIfAbsent(file, k -> new java.util.ArrayList<>()).addAll(an.attributions());
+        }
+        return byFile;
+    }
+
+    @Test
+    void seedNewsArticlesMeetTheNinetyPercentBar() throws IOException {
+        Path seeds = Fixtures.seeds();
+        assumeTrue(seeds != null, "../shared/seeds not present");
+        List<AttributionGold.Entry> gold = AttributionGold.read(Path.of("training-data/attribution/gold-seeds.tsv"))
+                .stream().filter(e -> e.file().matches("00[234]_.*")).toList();
+        List<AttributionGold.Outcome> out = AttributionGold.score(gold, analyse(nlp, seeds));
+        String wrong = out.stream().filter(o -> !o.correct()).map(o -> o.gold() + " -> " + o.predicted())
+                .collect(Collectors.joining("\n"));
+        assertTrue(AttributionGold.accuracy(out) >= 0.90, "accuracy " + AttributionGold.accuracy(out) + "\n" + wrong);
+    }
+
+    @Test
+    void ourExamplesAreAttributed() throws IOException {
+        List<AttributionGold.Entry> gold = AttributionGold.read(Path.of("training-data/attribution/gold-examples.tsv"));
+        List<AttributionGold.Outcome> out = AttributionGold.score(gold, analyse(nlp, Fixtures.examples()));
+        String wrong = out.stream().filter(o -> !o.correct()).map(o -> o.gold() + " -> " + o.predicted())
+                .collect(Collectors.joining("\n"));
+        assertTrue(AttributionGold.accuracy(out) >= 0.85, "accuracy " + AttributionGold.accuracy(out) + "\n" + wrong);
+    }
+
+    @Test
+    void speakerBeforeVerbAndColon() {
+        Attribution a = attribute("The ambassador, Alexandr Matsegora, stated: \u201COur countries are the closest "
+                + "of friends.\u201D").get(0);
+        assertEquals("Alexandr Matsegora", a.canonicalSpeaker());
+        assertEquals(SpeakerKind.PERSON, a.kind());
+        assertEquals("quote-intro-verb", a.rule());
+    }
+
+    @Test
+    void invertedTrailingSpeaker() {
+        Attribution a = attribute("\u201CWe will not back down,\u201D said Maria Lopez, the union's leader.").get(0);
+        assertEquals("Maria Lopez", a.canonicalSpeaker());
+        assertEquals("trailing-said", a.rule());
+    }
+
+    @Test
+    void pronounSpeakersResolveToTheRightPerson() {
+        List<Attribution> a = attribute("Anna Weber met Tom Fischer on Monday. Weber said her party was ready. "
+                + "Fischer left early.\n\nShe told reporters: \u201CWe have a deal.\u201D");
+        assertEquals("Anna Weber", a.get(0).canonicalSpeaker());
+        assertTrue(a.get(0).rule().endsWith("+pronoun"), a.get(0).rule());
+    }
+
+    @Test
+    void groupsKeepTheirOwnPhrase() {
+        Attribution a = attribute("Western diplomats called the vote \u201Ca farce staged for the cameras.\u201D")
+                .get(0);
+        assertEquals(SpeakerKind.GROUP, a.kind());
+        assertEquals("Western diplomats", a.speaker());
+    }
+
+    @Test
+    void splitQuotesShareTheirSpeaker() {
+        List<Attribution> a = attribute("\u201CThe first half is here,\u201D Petra Novak said, \u201Cand the "
+                + "second half follows.\u201D");
+        assertEquals(2, a.size());
+        assertEquals("Petra Novak", a.get(0).canonicalSpeaker());
+        assertEquals("Petra Novak", a.get(1).canonicalSpeaker());
+    }
+
+    @Test
+    void scareQuotesAndDocumentWordingHaveNoSpeaker() {
+        List<Attribution> a = attribute("The city wants to \u201Cmodernise\u201D its tram network.\n\n"
+                + "The agreement provides for \u201Cmutual help in case of a disaster.\u201D");
+        assertNull(a.get(0).speaker());
+        assertEquals(NoSpeakerReason.SCARE_QUOTE, a.get(0).noSpeakerReason());
+        assertEquals(NoSpeakerReason.DOCUMENT_TEXT, a.get(1).noSpeakerReason());
+    }
+
+    @Test
+    void oddQuoteMarksNeverThrow() {
+        for (String t : List.of("\"\"=", "\u201C\u201C\u201C", "She said \u00AB\u00AB oui \u00BB", "''''",
+                "\u201CUnclosed at the very end", "x \u201D y \u201C z", "\u201E\u201C", "\" \" \" \"")) {
+            List<Attribution> a = attribute(t);
+            a.forEach(at -> assertTrue(at.hasSpeaker() || at.noSpeakerReason() != null));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.claimlens.stance;
+
+import io.claimlens.ml.ModelStore;
+import io.claimlens.model.StanceLabel;
+import io.claimlens.model.StanceResult;
+import io.claimlens.testing.FakeEncoder;
+import io.claimlens.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StanceTest {
+
+    @Test
+    void textFeaturesCountNegationsNumbersAndContentWords() {
+        TextFeatures t = TextFeatures.of("North Korea denied sending 1,500 troops; it didn't say more.");
+        assertEquals(2, t.negations());
+        assertTrue(t.numbers().contains("1500"));
+        assertTrue(t.content().contains("troop"));
+        assertTrue(TextFeatures.of("troops sent").coveredBy(TextFeatures.of("the troop was sent")) > 0.99);
+    }
+
+    @Test
+    void featureVectorLayoutIsFixed() {
+        float[] u = {1, 0};
+        float[] v = {0, 1};
+        double[] x = StanceFeatures.compute(u, v, TextFeatures.of("Storm killed 12."),
+                TextFeatures.of("Storm did not kill 120."));
+        assertEquals(StanceFeatures.size(2), x.length);
+        assertEquals(StanceFeatures.names(2).size(), x.length);
+        assertEquals(1.0, x[0]);          // |u0 - v0|
+        assertEquals(0.0, x[4]);          // cosine
+        assertEquals(1.0, x[8]);          // negation only in evidence
+        assertEquals(1.0, x[11]);         // numbers conflict
+    }
+
+    @Test
+    void aModelTrainedOnOtherEncoderWeightsIsRefused() {
+        ModelStore.Loaded shipped = ModelStore.load("classpath:models/stance-v1");
+        ModelStore.ModelIntegrityException e = assertThrows(ModelStore.ModelIntegrityException.class,
+                () -> new EmbeddingStanceClassifier(new FakeEncoder(), shipped));
+        assertTrue(e.getMessage().contains("stance-v1"), e.getMessage());
+    }
+
+    /** Integration: the shipped head over the real encoder. */
+    @Test
+    void denialsRefuteParaphrasesSupportRecipesAreUnrelated() {
+        EmbeddingStanceClassifier clf = new EmbeddingStanceClassifier(Fixtures.encoder(),
+                ModelStore.load("classpath:models/stance-v1"));
+        List<StanceResult> r = clf.classify("North Korea sent troops to Russia.", List.of(
+                "North Korea denied sending any troops to Russia.",
+                "Pyongyang dispatched soldiers to Russia.",
+                "Preheat the oven and add two cups of flour."));
+        assertEquals(StanceLabel.REFUTES, r.get(0).label(), r.get(0).toString());
+        assertEquals(StanceLabel.SUPPORTS, r.get(1).label(), r.get(1).toString());
+        assertEquals(StanceLabel.UNRELATED, r.get(2).label(), r.get(2).toString());
+        assertEquals("stance-v1", clf.modelRef().id());
+    }
+}
