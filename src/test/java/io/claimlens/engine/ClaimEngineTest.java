@@ -41,6 +41,7 @@ class ClaimEngineTest {
             assertEquals(5, corpus.articleCount(), ix.problems().toString());
             Report r = engine.check("Russia and North Korea are now the 'closest of countries,' says ambassador.",
                     corpus);
+            assertTrue(r.claim().entities().containsAll(List.of("Russia", "North Korea")), r.claim().toString());
             Attribution best = r.attributions().get(0);
             assertEquals("Alexandr Matsegora", best.canonicalSpeaker());
             String file = corpus.article(best.quote().articleId()).origin();
