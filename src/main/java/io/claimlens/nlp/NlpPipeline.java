@@ -100,6 +100,27 @@ public final class NlpPipeline implements AutoCloseable {
     }
 
     /**
+     * The input an attributor reads, rebuilt from an analysed article, so that another attributor (the CoreNLP
+     * baseline in benchmarks) can be run on exactly the same quotations.
+     */
+    public static AttributionInput attributionInput(AnalyzedArticle a) {
+        List<List<EntityMention>> perSentence = new ArrayList<>();
+        for (int i = 0; i < a.sentences().size(); i++) {
+            perSentence.add(new ArrayList<>());
+        }
+        for (EntityMention m : a.entities()) {
+            for (int i = 0; i < a.sentences().size(); i++) {
+                if (a.sentences().get(i).span().contains(m.span().start())) {
+                    perSentence.get(i).add(m);
+                    break;
+                }
+            }
+        }
+        return new AttributionInput(a.article(), a.sentences(), a.tokens(), perSentence,
+                QuoteFinder.find(a.article().text(), a.article().paragraphs()));
+    }
+
+    /**
      * Within one article, a person's short form resolves to the nearest full name it is a short form of (the
      * preceding one if any, else the following): "Choe" → "Choe Son Hui". Other types keep their text, minus a
      * possessive ending.
