@@ -11,25 +11,29 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures accuracy (and speed) on public benchmark data, read in place.",
                 "Each bench prints its numbers and, with --out DIR, writes DIR/metrics.json (flat numeric keys)."},
-        subcommands = {BenchCommand.Stance.class})
+        subcommands = {BenchCommand.Stance.class, BenchCommand.Quotes.class, BenchCommand.Embedding.class,
+                BenchCommand.Verdict.class})
 final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new IllegalArgumentException("say what to benchmark: claimlens bench stance");
+        throw new IllegalArgumentException("say what to benchmark: claimlens bench stance | quotes");
     }
 
     @Command(name = "stance", mixinStandardHelpOptions = true,
-            description = "Stance accuracy on SNLI test or SICK test (3-way; UNRELATED counts as NEUTRAL).")
+            description = {"Stance on public test sets: fnc-1 (FNC score, macro-F1, confusion), snli and sick "
+                    + "(3-way; UNRELATED counts as NEUTRAL), fever-symmetric (2-way).",
+                    "Example: claimlens bench stance --dataset fnc-1 --out target/bench/stance-fnc"})
     static final class Stance implements Callable<Integer> {
-        @Option(names = "--dataset", required = true, paramLabel = "snli|sick", description = "Which test set.")
+        @Option(names = "--dataset", required = true, paramLabel = "NAME",
+                description = "fnc-1, snli, sick or fever-symmetric.")
         String dataset;
 
         @Option(names = "--data", paramLabel = "DIR", description = "Datasets root (default ../shared/datasets).")
         Path data = DataFiles.defaultRoot();
 
         @Option(names = "--model", paramLabel = "DIR", description = "Stance model (default the shipped one).")
-        String model = "classpath:models/stance-v1";
+        String model = "classpath:models/stance-v2";
 
         @Option(names = "--out", paramLabel = "DIR", description = "Write metrics.json here.")
         Path out;
@@ -37,6 +41,131 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             new StanceBench().run(dataset, data, model, out, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "quotes", mixinStandardHelpOptions = true,
+            description = {"Quotation attribution: our news rules against CoreNLP's own attribution, same articles,"
+                    + " same run.",
+                    "PolNeAR: content-span P/R/F1 (a prediction matches a gold quote holding >= 50%% of it) and "
+                            + "source-match accuracy, confidence ECE, articles/s, and the attribution step's share of"
+                            + " the light NER pipeline's time. Gold files: speaker accuracy.",
+                    "Example: claimlens bench quotes --data ../shared/datasets/polnear --split test --out "
+                            + "target/bench/quotes"})
+    static final class Quotes implements Callable<Integer> {
+        @Option(names = "--data", paramLabel = "DIR", description = "PolNeAR root (default "
+                + "../shared/datasets/polnear); 'none' to skip it.")
+        String data = "../shared/datasets/polnear";
+
+        @Option(names = "--split", defaultValue = "test", description = "train, dev or test (default "
+                + "${DEFAULT-VALUE}).")
+        String split;
+
+        @Option(names = "--limit", defaultValue = "0", description = "Use only the first N articles (0: all).")
+        int limit;
+
+        @Option(names = "--gold", arity = "0..*", paramLabel = "TSV=DIR", description = "Gold files and their "
+                + "article directories (default: training-data/attribution/gold-seeds.tsv=../shared/seeds and "
+                + "gold-examples.tsv=examples).")
+        java.util.List<String> gold;
+
+        @Option(names = "--no-baseline", description = "Skip CoreNLP's attribution (it loads in ~30 s and takes "
+                + "seconds per article).")
+        boolean noBaseline;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Write metrics.json here.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            java.util.Map<Path, Path> goldFiles = new java.util.LinkedHashMap<>();
+            java.util.List<String> pairs = gold != null ? gold : java.util.List.of(
+                    "training-data/attribution/gold-seeds.tsv=../shared/seeds",
+                    "training-data/attribution/gold-examples.tsv=examples");
+            for (String p : pairs) {
+                String[] kv = p.split("=", 2);
+                if (kv.length != 2) {
+                    throw new IllegalArgumentException("--gold takes TSV=DIR, not '" + p + "'");
+                }
+                if (java.nio.file.Files.isDirectory(Path.of(kv[1]))) {
+                    goldFiles.put(Path.of(kv[0]), Path.of(kv[1]));
+                } else {
+                    System.err.println("skipping gold " + kv[0] + ": no directory " + kv[1]);
+                }
+            }
+            Path polnear = data.equals("none") ? null : Path.of(data);
+            new io.claimlens.bench.QuoteBench().run(new io.claimlens.bench.QuoteBench.Options(polnear, split, limit,
+                    goldFiles, !noBaseline, out), System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "embedding", mixinStandardHelpOptions = true,
+            description = {"The embedding stage (DJL) against a bare ONNX Runtime session on the same sentences "
+                    + "(SICK test): texts per second and their ratio.",
+                    "Example: claimlens bench embedding --rounds 3 --out target/bench/embedding"})
+    static final class Embedding implements Callable<Integer> {
+        @Option(names = "--data", paramLabel = "DIR", description = "Datasets root (default ../shared/datasets).")
+        Path data = DataFiles.defaultRoot();
+
+        @Option(names = "--encoder", defaultValue = "all-minilm-l6-v2", description = "Encoder id.")
+        String encoder;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Alternating timed rounds (default "
+                + "${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Write metrics.json here.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            new io.claimlens.bench.EmbeddingBench().run(data, io.claimlens.embed.EncoderModel.byId(encoder), rounds,
+                    out, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "verdict", mixinStandardHelpOptions = true,
+            description = {"Verdict accuracy and calibration on a public dataset, read in place after a SHA-256 check.",
+                    "climate-fever: 5-fold cross-validation; averitec: fit on train, score dev; liar: fit on train, "
+                            + "calibrate on valid, score test.",
+                    "Writes metrics.json and reliability.png with --out.",
+                    "Example: claimlens bench verdict --dataset climate-fever --out target/bench/verdict-cf"})
+    static final class Verdict implements Callable<Integer> {
+        @Option(names = "--dataset", required = true, paramLabel = "NAME",
+                description = "climate-fever, averitec or liar.")
+        String dataset;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "Datasets root (default ../shared/datasets).")
+        Path data = DataFiles.defaultRoot();
+
+        @Option(names = "--recipe", defaultValue = "dataset", description = "dataset (evidence + claim embedding;"
+                + " LIAR: claim embedding + metadata) or evidence (the engine's features). Default ${DEFAULT-VALUE}.")
+        String recipe;
+
+        @Option(names = "--model", paramLabel = "DIR", description = "Score this engine verdict model as it is "
+                + "instead of fitting a recipe.")
+        Path model;
+
+        @Option(names = "--stance-model", paramLabel = "DIR", description = "Stance model (default "
+                + "models/stance-v2).")
+        Path stance = Path.of("models/stance-v2");
+
+        @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--cache-dir", paramLabel = "DIR", description = "Embedding cache.")
+        Path cache = Path.of("target/embedding-cache");
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Write metrics.json and reliability.png here.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            new io.claimlens.bench.VerdictBench().run(new io.claimlens.bench.VerdictBench.Options(dataset, data,
+                    recipe, model, stance, seed, cache, out), System.out);
             return 0;
         }
     }

@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
         description = {"Trains a model from the public datasets and writes it with its model card to models/.",
                 "Datasets are read in place. The same seed reproduces the same model bytes.",
                 "Run from the project directory."},
-        subcommands = {TrainCommand.Stance.class, TrainCommand.Verdict.class})
+        subcommands = {TrainCommand.Stance.class, TrainCommand.Verdict.class,
+                TrainCommand.AttributionConfidenceCmd.class})
 final class TrainCommand implements Runnable {
 
     @Override
@@ -27,23 +28,32 @@ final class TrainCommand implements Runnable {
     }
 
     @Command(name = "stance", mixinStandardHelpOptions = true,
-            description = "Trains the stance head on SNLI dev, SICK train and training-data/stance/hard-cases.tsv; "
-                    + "evaluates on SNLI test and SICK test.")
+            description = {"Trains the stance head with DJL on FNC-1 train (10%% of bodies held out), SNLI dev, SICK "
+                    + "train and training-data/stance/hard-cases.tsv; evaluates on FNC-1 competition test, SNLI test "
+                    + "and SICK test.",
+                    "With --compare, trains the linear and MLP designs on every encoder and prints their numbers "
+                            + "instead of writing a model."})
     static final class Stance implements Callable<Integer> {
         @Option(names = "--data", paramLabel = "DIR", description = "Datasets root (default ../shared/datasets).")
         Path data = DataFiles.defaultRoot();
 
-        @Option(names = "--out", paramLabel = "DIR", description = "Model directory (default models/stance-v1).")
-        Path out = Path.of("models/stance-v1");
+        @Option(names = "--out", paramLabel = "DIR", description = "Model directory (default models/stance-v2).")
+        Path out = Path.of("models/stance-v2");
 
         @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--epochs", defaultValue = "20", description = "Epochs (default ${DEFAULT-VALUE}).")
+        @Option(names = "--epochs", defaultValue = "8", description = "Epochs (default ${DEFAULT-VALUE}).")
         int epochs;
+
+        @Option(names = "--design", defaultValue = "MLP", description = "LINEAR or MLP (default ${DEFAULT-VALUE}).")
+        io.claimlens.train.StanceTrainer.Design design;
 
         @Option(names = "--encoder", defaultValue = "all-minilm-l6-v2", description = "Encoder id.")
         String encoder;
+
+        @Option(names = "--compare", description = "Compare designs and encoders; writes no model.")
+        boolean compare;
 
         @Option(names = "--cache-dir", paramLabel = "DIR", description = "Embedding cache (default "
                 + "target/embedding-cache; results do not depend on it).")
@@ -51,30 +61,40 @@ final class TrainCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            new StanceTrainer().train(new StanceTrainer.Options(data, out, out.getFileName().toString(), seed,
-                    EncoderModel.byId(encoder), epochs, cache, commandLine("stance", data, out, seed)), System.err);
+            io.claimlens.train.StanceTrainer t = new io.claimlens.train.StanceTrainer();
+            if (compare) {
+                for (EncoderModel m : EncoderModel.values()) {
+                    for (io.claimlens.train.StanceTrainer.Design d : io.claimlens.train.StanceTrainer.Design.values()) {
+                        System.err.println("== " + m.id() + " / " + d);
+                        java.util.Map<String, Double> r = t.train(new io.claimlens.train.StanceTrainer.Options(data,
+                                null, "compare", seed, m, d, epochs, cache, "compare"), System.err);
+                        System.out.println(m.id() + "\t" + d + "\t" + r);
+                    }
+                }
+                return 0;
+            }
+            t.train(new io.claimlens.train.StanceTrainer.Options(data, out, out.getFileName().toString(), seed,
+                    EncoderModel.byId(encoder), design, epochs, cache, commandLine("stance", data, out, seed)
+                    + " --design " + design + " --epochs " + epochs + " --encoder " + encoder), System.err);
             return 0;
         }
     }
 
     @Command(name = "verdict", mixinStandardHelpOptions = true,
-            description = "Trains the verdict model on CLIMATE-FEVER with 5-fold cross-validation and temperature "
-                    + "scaling; needs a stance model.")
+            description = "Trains the engine's calibrated verdict model on CLIMATE-FEVER, AVeriTeC train and our "
+                    + "graded scenarios (training-data/verdict); needs a stance model.")
     static final class Verdict implements Callable<Integer> {
         @Option(names = "--data", paramLabel = "DIR", description = "Datasets root (default ../shared/datasets).")
         Path data = DataFiles.defaultRoot();
 
-        @Option(names = "--stance-model", paramLabel = "DIR", description = "Stance model (default models/stance-v1).")
-        Path stance = Path.of("models/stance-v1");
+        @Option(names = "--stance-model", paramLabel = "DIR", description = "Stance model (default models/stance-v2).")
+        Path stance = Path.of("models/stance-v2");
 
-        @Option(names = "--out", paramLabel = "DIR", description = "Model directory (default models/verdict-v1).")
-        Path out = Path.of("models/verdict-v1");
+        @Option(names = "--out", paramLabel = "DIR", description = "Model directory (default models/verdict-v2).")
+        Path out = Path.of("models/verdict-v2");
 
         @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
         long seed;
-
-        @Option(names = "--epochs", defaultValue = "60", description = "Epochs (default ${DEFAULT-VALUE}).")
-        int epochs;
 
         @Option(names = "--encoder", defaultValue = "all-minilm-l6-v2", description = "Encoder id.")
         String encoder;
@@ -85,8 +105,34 @@ final class TrainCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             new VerdictTrainer().train(new VerdictTrainer.Options(data, stance, out, out.getFileName().toString(),
-                    seed, EncoderModel.byId(encoder), epochs, cache, commandLine("verdict", data, out, seed)
+                    seed, EncoderModel.byId(encoder), cache, commandLine("verdict", data, out, seed)
                     + " --stance-model " + stance), System.err);
+            return 0;
+        }
+    }
+
+    @Command(name = "attribution-confidence", mixinStandardHelpOptions = true,
+            description = "Measures each quotation-attribution rule's precision on PolNeAR (train split) and writes "
+                    + "the confidence table.")
+    static final class AttributionConfidenceCmd implements Callable<Integer> {
+        @Option(names = "--data", paramLabel = "DIR", description = "PolNeAR root (default "
+                + "../shared/datasets/polnear).")
+        Path data = Path.of("../shared/datasets/polnear");
+
+        @Option(names = "--split", defaultValue = "train", description = "Split to measure on (default "
+                + "${DEFAULT-VALUE}).")
+        String split;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Model directory (default "
+                + "models/attribution-confidence-v1).")
+        Path out = Path.of("models/attribution-confidence-v1");
+
+        @Override
+        public Integer call() throws Exception {
+            new io.claimlens.train.AttributionConfidenceTrainer().train(
+                    new io.claimlens.train.AttributionConfidenceTrainer.Options(data, split, out,
+                            "claimlens train attribution-confidence --data " + data + " --split " + split
+                                    + " --out " + out), System.err);
             return 0;
         }
     }

@@ -53,6 +53,21 @@ public final class DataFiles {
         }
     }
 
+    /** SHA-256 over the sorted relative paths and contents of every file under {@code dir}. */
+    public static String sha256Tree(Path dir) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            MessageDigest d = ContentHash.digest();
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                d.update(dir.relativize(p).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 0);
+                d.update(Files.readAllBytes(p));
+            }
+            return HexFormat.of().formatHex(d.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot hash " + dir, e);
+        }
+    }
+
     public static ModelCard.DataRef ref(Path file, int rows, String use) {
         return new ModelCard.DataRef(file.toString().replace('\\', '/'), sha256(file), rows, use);
     }

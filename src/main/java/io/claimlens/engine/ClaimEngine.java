@@ -33,6 +33,7 @@ import io.claimlens.retrieve.EvidenceRetriever;
 import io.claimlens.retrieve.RetrievalConfig;
 import io.claimlens.stance.EmbeddingStanceClassifier;
 import io.claimlens.stance.StanceClassifier;
+import io.claimlens.verdict.QuoteEvidence;
 import io.claimlens.verdict.VerdictClassifier;
 
 import java.io.IOException;
@@ -99,7 +100,8 @@ public final class ClaimEngine implements AutoCloseable {
                 : new CachingEncoder(DjlSentenceEncoder.create(config.encoder()), 100_000);
         this.stance = b.stance != null ? b.stance
                 : new EmbeddingStanceClassifier(encoder, ModelStore.load(config.stanceModel()));
-        this.verdict = new VerdictClassifier(ModelStore.load(config.verdictModel()));
+        this.verdict = config.verdictModel() == null ? null
+                : new VerdictClassifier(ModelStore.load(config.verdictModel()));
         this.claimParser = new ClaimParser(this::entitiesOf);
         this.retriever = new EvidenceRetriever(encoder, config.retrieval());
         this.reader = new ArticleReader(config.ingest());
@@ -110,7 +112,9 @@ public final class ClaimEngine implements AutoCloseable {
         }
         refs.add(encoder.modelRef());
         refs.add(stance.modelRef());
-        refs.add(verdict.modelRef());
+        if (verdict != null) {
+            refs.add(verdict.modelRef());
+        }
         this.models = List.copyOf(refs);
     }
 
@@ -309,6 +313,41 @@ public final class ClaimEngine implements AutoCloseable {
      * phrases, and decides a verdict. Deterministic for the same claim, corpus and models.
      */
     public Report check(String claimText, Corpus corpus) {
+        if (verdict == null) {
+            throw new IllegalStateException("this engine was built without a verdict model; it can gather evidence "
+                    + "but not decide verdicts");
+        }
+        Gathered g = gather(claimText, corpus);
+        Verdict v = verdict.decide(g.claim(), g.evidence(), g.quotes());
+        Set<String> cited = new LinkedHashSet<>();
+        g.attributions().stream().filter(Attribution::hasSpeaker).forEach(a -> cited.add(a.quote().articleId()));
+        g.evidence().forEach(e -> cited.add(e.articleId()));
+        List<Report.SourceRef> sources = new ArrayList<>();
+        for (String id : cited) {
+            Report.SourceRef s = corpus.article(id);
+            if (s != null) {
+                sources.add(s);
+            }
+        }
+        String id = "r" + ContentHash.sha256Hex(g.claim().text() + "\n" + corpus.checksum()).substring(0, 16);
+        return new Report(id, g.claim(), v, g.evidence(), g.attributions(), sources, provenance(corpus));
+    }
+
+    /**
+     * Everything the verdict is decided from: the parsed claim, the evidence sentences with their stance, and the
+     * quotations matching the claim's quoted phrases.
+     *
+     * @param claim        the parsed claim
+     * @param evidence     evidence sentences, best first
+     * @param attributions matching quotations, with a speaker first
+     * @param quotes       the same quotations with their sentence and whether they hold the phrase exactly
+     */
+    public record Gathered(Claim claim, List<Evidence> evidence, List<Attribution> attributions,
+                           List<QuoteEvidence> quotes) {
+    }
+
+    /** Retrieves and classifies the evidence for a claim, without deciding a verdict (training uses this). */
+    public Gathered gather(String claimText, Corpus corpus) {
         Claim claim = parseClaim(claimText);
         List<EvidenceRetriever.Candidate> candidates = retriever.retrieve(corpus, claim);
         List<String> texts = candidates.stream().map(c -> c.sentence().text()).toList();
@@ -321,19 +360,33 @@ public final class ClaimEngine implements AutoCloseable {
             evidence.add(new Evidence(c.sentence(), src == null ? null : src.source(), c.bm25(), c.similarity(), i,
                     stances.get(i), quoteIn(quotes, c)));
         }
-        Verdict v = verdict.decide(claim, evidence, quotes);
-        Set<String> cited = new LinkedHashSet<>();
-        quotes.stream().filter(Attribution::hasSpeaker).forEach(a -> cited.add(a.quote().articleId()));
-        evidence.forEach(e -> cited.add(e.articleId()));
-        List<Report.SourceRef> sources = new ArrayList<>();
-        for (String id : cited) {
-            Report.SourceRef s = corpus.article(id);
-            if (s != null) {
-                sources.add(s);
+        return new Gathered(claim, evidence, quotes, quoteEvidence(claim, quotes, corpus));
+    }
+
+    /** Each matching quotation with its sentence's text and whether it holds a quoted phrase word for word. */
+    private static List<QuoteEvidence> quoteEvidence(Claim claim, List<Attribution> quotes, Corpus corpus) {
+        Map<String, List<io.claimlens.model.Sentence>> byArticle = new HashMap<>();
+        List<QuoteEvidence> out = new ArrayList<>(quotes.size());
+        for (Attribution a : quotes) {
+            List<io.claimlens.model.Sentence> sentences = byArticle.computeIfAbsent(a.quote().articleId(),
+                    corpus::sentencesOf);
+            String sentence = "";
+            for (io.claimlens.model.Sentence s : sentences) {
+                if (s.span().contains(a.quote().span().start())) {
+                    sentence = s.text();
+                    break;
+                }
             }
+            String quoted = normalizeWords(a.quote().text());
+            boolean exact = claim.quotedPhrases().stream()
+                    .anyMatch(p -> (" " + quoted + " ").contains(" " + normalizeWords(p) + " "));
+            out.add(new QuoteEvidence(a, sentence, exact));
         }
-        String id = "r" + ContentHash.sha256Hex(claim.text() + "\n" + corpus.checksum()).substring(0, 16);
-        return new Report(id, claim, v, evidence, quotes, sources, provenance(corpus));
+        return out;
+    }
+
+    private static String normalizeWords(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{Nd}]+", " ").strip();
     }
 
     /** Quotations containing any of the claim's quoted phrases: with a speaker first, then by confidence. */

@@ -8,11 +8,12 @@ import java.util.Objects;
  * <p>Exactly one of {@code speaker} and {@code noSpeakerReason} is non-null.
  *
  * @param quote           the quotation
- * @param speaker         the speaker as the article names it at the attribution site ("Choe", "U.S. officials"),
- *                        or {@code null}
+ * @param speaker         the speaker as the article names it at the attribution site ("Choe", "U.S. officials",
+ *                        "She"), or {@code null}
  * @param canonicalSpeaker the full name the speaker resolves to in the article and across the collection
  *                        ("Choe Son Hui"), or {@code null}
- * @param speakerSpan     where {@code speaker} is in the article text, or {@code null}
+ * @param speakerSpan     where {@code speaker} is in the article text (for a quotation that continues an earlier
+ *                        speaker's, where that speaker was named), or {@code null}
  * @param kind            person, group or organisation; {@code null} without a speaker
  * @param confidence      probability that the speaker is right (or, without a speaker, that no speaker is right)
  * @param rule            the name of the rule that decided

@@ -8,6 +8,7 @@ import io.claimlens.model.EntityType;
 import io.claimlens.model.Sentence;
 import io.claimlens.model.Span;
 import io.claimlens.model.Token;
+import io.claimlens.nlp.quotes.AttributionConfidence;
 import io.claimlens.nlp.quotes.AttributionInput;
 import io.claimlens.nlp.quotes.NewsQuoteAttributor;
 import io.claimlens.nlp.quotes.QuoteAttributor;
@@ -39,11 +40,20 @@ public final class NlpPipeline implements AutoCloseable {
     private final QuoteAttributor attributor;
 
     public NlpPipeline(NlpConfig config) {
+        this(config, new NewsQuoteAttributor());
+    }
+
+    /** A pipeline whose quotation attributor uses the given confidence table (the trainer measures with none). */
+    public NlpPipeline(NlpConfig config, AttributionConfidence confidence) {
+        this(config, new NewsQuoteAttributor(confidence));
+    }
+
+    private NlpPipeline(NlpConfig config, QuoteAttributor attributor) {
         this.config = config;
         this.splitter = new SentenceSplitter();
         this.languages = new LanguageIdentifier();
         this.tagger = config.mode() == NlpMode.FAST ? null : new CoreNlpTagger(config.mode());
-        this.attributor = new NewsQuoteAttributor();
+        this.attributor = attributor;
         warmUp();
     }
 

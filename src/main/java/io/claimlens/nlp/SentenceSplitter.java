@@ -48,6 +48,44 @@ public final class SentenceSplitter {
      * @return sentence spans with the index of their paragraph, in text order
      */
     public List<Located> split(String text, List<Span> paragraphs) {
+        return mergeAfterTitles(text, splitRaw(text, paragraphs));
+    }
+
+    /**
+     * Repairs the statistical model's two common news errors by joining a sentence to the next one in its paragraph
+     * when it ends in a title abbreviation ("... said Rep. | Gwen Moore"), or when the next one starts in lower case
+     * ("... Gwen Moore (D-Wis.) | said Friday.").
+     */
+    private static List<Located> mergeAfterTitles(String text, List<Located> in) {
+        List<Located> out = new ArrayList<>(in.size());
+        for (Located l : in) {
+            if (!out.isEmpty()) {
+                Located prev = out.get(out.size() - 1);
+                if (prev.paragraph() == l.paragraph() && (endsWithTitle(text, prev.span())
+                        || Character.isLowerCase(text.charAt(l.span().start())))) {
+                    out.set(out.size() - 1, new Located(Span.of(prev.span().start(), l.span().end()),
+                            l.paragraph()));
+                    continue;
+                }
+            }
+            out.add(l);
+        }
+        return out;
+    }
+
+    private static boolean endsWithTitle(String text, Span s) {
+        int end = s.end();
+        int start = end;
+        while (start > s.start() && !Character.isWhitespace(text.charAt(start - 1))) {
+            start--;
+        }
+        String last = text.substring(start, end).replaceAll("^[\"'\u201C\u201D\u2018\u2019(\\[]+", "");
+        return last.endsWith(".") && TITLES.contains(last);
+    }
+
+    private static final Lexicon TITLES = Lexicon.load("titles");
+
+    private List<Located> splitRaw(String text, List<Span> paragraphs) {
         SentenceDetectorME d = detector.get();
         List<Located> out = new ArrayList<>();
         for (int p = 0; p < paragraphs.size(); p++) {

@@ -1,8 +1,9 @@
 package io.claimlens.stance;
 
 import io.claimlens.embed.SentenceEncoder;
+import io.claimlens.ml.Calibration;
+import io.claimlens.ml.Mlp;
 import io.claimlens.ml.ModelStore;
-import io.claimlens.ml.SoftmaxRegression;
 import io.claimlens.model.Distribution;
 import io.claimlens.model.ModelRef;
 import io.claimlens.model.StanceLabel;
@@ -13,8 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Stance from frozen sentence embeddings and lexical features ({@link StanceFeatures}) through a trained linear
- * head ({@link StanceModel}).
+ * Stance from frozen sentence embeddings and lexical features ({@link StanceFeatures}) through a trained head
+ * ({@link StanceModel}: a small network trained with DJL, evaluated in Java).
  *
  * <p>The model directory's card must name the same encoder weights (SHA-256) as the encoder given, and its label
  * order and feature layout must match this code; otherwise construction fails with the model's name.
@@ -23,7 +24,9 @@ import java.util.List;
 public final class EmbeddingStanceClassifier implements StanceClassifier {
 
     private final SentenceEncoder encoder;
-    private final SoftmaxRegression head;
+    private final Mlp head;
+    private final double temperature;
+    private final double bagTemperature;
     private final ModelRef ref;
 
     public EmbeddingStanceClassifier(SentenceEncoder encoder, ModelStore.Loaded loaded) {
@@ -46,7 +49,9 @@ public final class EmbeddingStanceClassifier implements StanceClassifier {
                     + m.layoutVersion() + " over " + m.dimension() + "-d vectors; this engine computes layout "
                     + StanceFeatures.LAYOUT_VERSION + " over " + encoder.dimension() + "-d");
         }
-        this.head = m.regression();
+        this.head = m.head();
+        this.temperature = m.temperature();
+        this.bagTemperature = m.bagTemperature();
         this.ref = new ModelRef("stance", id, loaded.card().files().get("model.json"));
     }
 
@@ -66,8 +71,37 @@ public final class EmbeddingStanceClassifier implements StanceClassifier {
 
     /** Classifies one pair from precomputed vectors and text features (for batch evaluation). */
     public StanceResult classify(float[] claimVec, TextFeatures claim, float[] evidenceVec, TextFeatures evidence) {
-        double[] p = head.probabilities(StanceFeatures.compute(claimVec, evidenceVec, claim, evidence));
-        return StanceResult.of(Distribution.of(StanceLabel.class, p));
+        return StanceResult.of(Distribution.of(StanceLabel.class,
+                Calibration.softmax(logits(claimVec, claim, evidenceVec, evidence), temperature)));
+    }
+
+    /** Uncalibrated class scores of one pair. */
+    public double[] logits(float[] claimVec, TextFeatures claim, float[] evidenceVec, TextFeatures evidence) {
+        return head.logits(StanceFeatures.compute(claimVec, evidenceVec, claim, evidence));
+    }
+
+    /**
+     * The stance of a claim toward a whole document, from its sentences ({@link StanceAggregation}).
+     *
+     * @param sentenceVecs the document's sentence embeddings
+     * @param sentences    their text features, parallel
+     */
+    public StanceResult classifyDocument(float[] claimVec, TextFeatures claim, List<float[]> sentenceVecs,
+                                         List<TextFeatures> sentences) {
+        if (sentenceVecs.isEmpty()) {
+            return StanceResult.of(Distribution.certain(StanceLabel.UNRELATED));
+        }
+        double[] sims = new double[sentenceVecs.size()];
+        for (int i = 0; i < sims.length; i++) {
+            sims[i] = SentenceEncoder.cosine(claimVec, sentenceVecs.get(i));
+        }
+        StanceAggregation.Selection sel = StanceAggregation.select(sims, bagTemperature);
+        List<double[]> logits = new ArrayList<>();
+        for (int i : sel.indices()) {
+            logits.add(logits(claimVec, claim, sentenceVecs.get(i), sentences.get(i)));
+        }
+        return StanceResult.of(Distribution.of(StanceLabel.class,
+                Calibration.softmax(StanceAggregation.pool(logits, sel.weights()), temperature)));
     }
 
     @Override

@@ -1,27 +1,18 @@
 package io.claimlens.stance;
 
-import io.claimlens.ml.SoftmaxRegression;
+import io.claimlens.ml.Mlp;
 
 /**
- * The serialised form of a linear stance head ({@code model.json}): label order, feature layout and weights.
+ * The serialised stance head ({@code model.json}): label order, feature layout, the network and its temperature.
  *
  * @param labels        output order; must equal {@link io.claimlens.model.StanceLabel}'s declaration order
  * @param layoutVersion {@link StanceFeatures#LAYOUT_VERSION} it was trained with
  * @param dimension     embedding size it expects
- * @param mean          feature means (standardisation)
- * @param scale         feature standard deviations
- * @param weights       [labels][features]
- * @param bias          per label
+ * @param head          the network (linear or one hidden layer)
+ * @param temperature   logits are divided by this before the softmax (fitted on held-out data)
+ * @param bagTemperature how a body's sentences are weighted when their stances are pooled into the body's:
+ *                      softmax(cosine / bagTemperature) over the top sentences (see {@link StanceAggregation})
  */
-public record StanceModel(String[] labels, int layoutVersion, int dimension, double[] mean, double[] scale,
-                          double[][] weights, double[] bias) {
-
-    public SoftmaxRegression regression() {
-        return new SoftmaxRegression(mean, scale, weights, bias);
-    }
-
-    public static StanceModel of(String[] labels, int dimension, SoftmaxRegression r) {
-        return new StanceModel(labels, StanceFeatures.LAYOUT_VERSION, dimension, r.mean(), r.scale(), r.weights(),
-                r.bias());
-    }
+public record StanceModel(String[] labels, int layoutVersion, int dimension, Mlp head, double temperature,
+                          double bagTemperature) {
 }

@@ -1,9 +1,7 @@
 package io.claimlens.verdict;
 
-import io.claimlens.ml.Calibration;
 import io.claimlens.ml.ModelStore;
 import io.claimlens.ml.SoftmaxRegression;
-import io.claimlens.model.Attribution;
 import io.claimlens.model.Claim;
 import io.claimlens.model.Distribution;
 import io.claimlens.model.Evidence;
@@ -18,16 +16,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns evidence and attributions into a verdict.
+ * Turns evidence and quotations into a verdict.
  *
- * <p>Order of decision: no evidence → {@code UNVERIFIABLE/NO_EVIDENCE}; evidence that is all unrelated to the claim
- * (and no matching quotation) → {@code UNVERIFIABLE/NO_RELEVANT_EVIDENCE}; otherwise the model's calibrated
- * distribution, whose most probable grade is the verdict. Thread-safe.
+ * <p>Order of decision: no evidence and no quotation → {@code UNVERIFIABLE/NO_EVIDENCE}; evidence that is all
+ * unrelated (and no quotation with a speaker) → {@code UNVERIFIABLE/NO_RELEVANT_EVIDENCE}; otherwise the model's
+ * calibrated distribution, whose most probable grade is the verdict, unless that probability is below the model's
+ * abstention threshold ({@code UNVERIFIABLE/LOW_CONFIDENCE}, the distribution kept as it is). The model's own
+ * UNVERIFIABLE means the evidence does not settle the claim ({@code INSUFFICIENT_EVIDENCE}), or
+ * {@code CONFLICTING_EVIDENCE} when strong evidence points both ways. Thread-safe.
  */
 public final class VerdictClassifier {
 
-    private final SoftmaxRegression model;
-    private final double temperature;
+    private final VerdictModel model;
+    private final SoftmaxRegression head;
     private final ModelRef ref;
 
     public VerdictClassifier(ModelStore.Loaded loaded) {
@@ -38,38 +39,49 @@ public final class VerdictClassifier {
             throw new ModelStore.ModelIntegrityException("verdict model " + id + " has labels "
                     + Arrays.toString(m.labels()) + ", expected " + Arrays.toString(expected));
         }
-        if (m.layoutVersion() != VerdictFeatures.LAYOUT_VERSION
+        if (!m.blocks().equals(List.of("evidence")) || m.layoutVersion() != VerdictFeatures.LAYOUT_VERSION
                 || !Arrays.equals(m.features(), VerdictFeatures.NAMES.toArray(new String[0]))) {
-            throw new ModelStore.ModelIntegrityException("verdict model " + id
-                    + " was trained on another feature layout (" + m.layoutVersion() + ")");
+            throw new ModelStore.ModelIntegrityException("verdict model " + id + " reads feature blocks "
+                    + m.blocks() + " (layout " + m.layoutVersion() + "); the engine computes [evidence] layout "
+                    + VerdictFeatures.LAYOUT_VERSION + " (a benchmark recipe's model cannot serve the engine)");
         }
-        this.model = m.regression();
-        this.temperature = m.temperature();
+        this.model = m;
+        this.head = m.regression();
         this.ref = new ModelRef("verdict", id, loaded.card().files().get("model.json"));
     }
 
-    public Verdict decide(Claim claim, List<Evidence> evidence, List<Attribution> quotes) {
+    public Verdict decide(Claim claim, List<Evidence> evidence, List<QuoteEvidence> quotes) {
         Map<String, Double> features = VerdictFeatures.compute(claim, evidence, quotes);
-        if (evidence.isEmpty() && quotes.stream().noneMatch(Attribution::hasSpeaker)) {
+        boolean anySpeaker = quotes.stream().anyMatch(q -> q.attribution().hasSpeaker());
+        if (evidence.isEmpty() && !anySpeaker) {
             return new Verdict(VerdictLabel.UNVERIFIABLE, Distribution.certain(VerdictLabel.UNVERIFIABLE),
                     NoVerdictReason.NO_EVIDENCE, features);
         }
         boolean allUnrelated = evidence.stream().allMatch(
                 e -> e.stance().probabilities().get(StanceLabel.UNRELATED) >= 0.5);
-        if (allUnrelated && quotes.stream().noneMatch(Attribution::hasSpeaker)) {
+        if (allUnrelated && !anySpeaker) {
             return new Verdict(VerdictLabel.UNVERIFIABLE, Distribution.certain(VerdictLabel.UNVERIFIABLE),
                     NoVerdictReason.NO_RELEVANT_EVIDENCE, features);
         }
-        double[] p = Calibration.softmax(model.logits(VerdictFeatures.vector(features)), temperature);
-        Distribution<VerdictLabel> dist = Distribution.of(VerdictLabel.class, p);
-        VerdictLabel label = dist.argmax();
-        return new Verdict(label, dist, label == VerdictLabel.UNVERIFIABLE ? NoVerdictReason.INSUFFICIENT_EVIDENCE : null,
-                features);
+        double[] logits = head.logits(VerdictFeatures.vector(features));
+        Distribution<VerdictLabel> raw = Distribution.of(VerdictLabel.class,
+                Calibrator.identity(logits.length).apply(logits, model.allowed()));
+        Distribution<VerdictLabel> cal = Distribution.of(VerdictLabel.class,
+                model.calibrator().apply(logits, model.allowed()));
+        VerdictLabel label = cal.argmax();
+        NoVerdictReason reason = null;
+        if (label == VerdictLabel.UNVERIFIABLE) {
+            reason = features.get("conflict") >= 0.5 ? NoVerdictReason.CONFLICTING_EVIDENCE
+                    : NoVerdictReason.INSUFFICIENT_EVIDENCE;
+        } else if (cal.get(label) < model.abstainBelow()) {
+            label = VerdictLabel.UNVERIFIABLE;
+            reason = NoVerdictReason.LOW_CONFIDENCE;
+        }
+        return new Verdict(label, cal, reason, features, raw, model.calibration());
     }
 
-    /** The calibrated distribution for a feature vector (for benchmarks). */
-    public double[] probabilities(double[] features) {
-        return Calibration.softmax(model.logits(features), temperature);
+    public VerdictModel model() {
+        return model;
     }
 
     public ModelRef modelRef() {

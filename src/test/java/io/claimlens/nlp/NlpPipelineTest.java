@@ -31,6 +31,14 @@ class NlpPipelineTest {
     }
 
     @Test
+    void sentencesDoNotEndAtTitlesOrBeforeLowerCase() {
+        AnalyzedArticle a = nlp.analyze(Articles.of("\u201CWe will win,\u201D Rep. Gwen Moore (D-Wis.) said Friday. "
+                + "Dr. Anna Weber agreed."));
+        assertEquals(2, a.sentences().size(), a.sentences().toString());
+        assertTrue(a.sentences().get(0).text().endsWith("said Friday."));
+    }
+
+    @Test
     void sentenceAndTokenOffsetsPointIntoTheArticleText() {
         String text = "Sergei Lavrov met Choe Son Hui in Moscow.\n\nLavrov said \u201Cthe talks went well.\u201D";
         AnalyzedArticle a = nlp.analyze(Articles.of(text));

@@ -32,10 +32,14 @@ class StanceTest {
                 TextFeatures.of("Storm did not kill 120."));
         assertEquals(StanceFeatures.size(2), x.length);
         assertEquals(StanceFeatures.names(2).size(), x.length);
-        assertEquals(1.0, x[0]);          // |u0 - v0|
-        assertEquals(0.0, x[4]);          // cosine
-        assertEquals(1.0, x[8]);          // negation only in evidence
-        assertEquals(1.0, x[11]);         // numbers conflict
+        assertEquals(1.0, x[0]);          // u0
+        assertEquals(1.0, x[3]);          // v1
+        assertEquals(1.0, x[4]);          // |u0 - v0|
+        assertEquals(0.0, x[6]);          // u0 * v0
+        assertEquals(0.0, x[8]);          // cosine
+        assertEquals(1.0, x[12]);         // negations in evidence
+        assertEquals(1.0, x[14]);         // negation only in evidence
+        assertEquals(1.0, x[17]);         // numbers conflict
     }
 
     @Test

@@ -23,13 +23,17 @@ import java.util.Set;
  *
  * <p>For each quotation, in order (the first that applies decides; its name is the attribution's {@code rule}):
  * <ol>
+ *   <li>{@code transcript}: a quoted line that opens with a speaker's name and a colon ({@code "PENCE: Well, ..."}).
+ *   </li>
  *   <li>{@code quote-intro-verb} / {@code reported-speech}: the nearest speech verb left of the quote and its
  *       subject ({@code S said: "Q"}, {@code S stated, "Q"}, {@code S said that ... "Q"}, {@code S called X "Q"});
  *       a passive agent counts ({@code characterized by S as "Q"}), and so does an inverted subject
  *       ({@code said S, "Q"}).</li>
- *   <li>{@code trailing-said}: right after the quote, {@code "Q," said S} or {@code "Q," S said}.</li>
+ *   <li>{@code trailing-said}: right after the quote (in the sentence where it closes), {@code "Q," said S} or
+ *       {@code "Q," S (D-Wis.) said}.</li>
  *   <li>{@code sentence-tag}: the sentence ends in a speech tag ({@code ..., Lavrov said.}).</li>
  *   <li>{@code according-to}: {@code according to S, ... "Q"}.</li>
+ *   <li>{@code possessive-speech-noun}: {@code S's claim that ... "Q"}.</li>
  *   <li>No speech frame: the wording of a document ({@code It provides for "Q"}) is {@code DOCUMENT_TEXT}; a
  *       headline is {@code HEADLINE}; a paragraph reopening a quotation left open continues its speaker
  *       ({@code continuation}); a quotation that is most of its sentence, or speaks in the first person, continues
@@ -39,11 +43,12 @@ import java.util.Set;
  * Speakers are named persons, organisations, groups and roles ("U.S. officials", "A North Korean representative at
  * the United Nations"); a place ("Moscow") speaks only for quotations of four words or more (metonymy for a
  * government), never for a scare quote. Pronoun subjects resolve to the nearest preceding person whose gender, as
- * the text states it (a following he/she, or Mr/Ms), fits; definite roles ("the expert", "the North Korean
+ * the text states it (a he/she in the mention's own sentence, or Mr/Ms), fits, and stay the pronoun itself when
+ * nobody fits (the speaker at the site is still known to be "he"); definite roles ("the expert", "the North Korean
  * leader") resolve to the nearest person before their sentence whose stated title does not conflict.
  *
- * <p>Confidence is the rule's measured precision, lowered for pronoun and role resolution (see
- * {@link AttributionConfidence}).
+ * <p>Confidence is the deciding rule's precision measured on annotated news (PolNeAR train), per rule and
+ * resolution step ({@code +pronoun}, {@code +role}, {@code +place}); see {@link AttributionConfidence}.
  *
  * <p>Thread-safe: immutable after construction.
  */
@@ -53,6 +58,8 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
             "being", "will", "would", "did", "does", "do", "can", "could", "may", "might", "shall", "should",
             "must", "also", "then", "later", "not", "n't", "reportedly", "publicly");
     private static final Set<String> CONJ = Set.of("and", "or", "but", "while", "as");
+    private static final Set<String> SUBORDINATORS = Set.of("though", "although", "while", "because", "as", "if",
+            "when", "since", "after", "before", "that", "whether", "once", "until", "unless", "where");
     private static final Set<String> ORG_HEADS = Set.of("ministry", "agency", "government", "military", "army",
             "police", "intelligence", "authorities", "delegation", "office", "department", "services", "media",
             "council", "committee", "kremlin", "white", "embassy", "regime");
@@ -60,17 +67,32 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
     private static final Set<String> HONORIFIC_M = Set.of("mr", "mr.", "sir");
     private static final Set<String> HONORIFIC_F = Set.of("ms", "ms.", "mrs", "mrs.", "miss", "madam");
     private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they");
+    /**
+     * A transcript speaker at the start of a quoted line: one to three upper-case words and a colon ("PENCE:",
+     * "MR. TRUMP:"); mixed case is left alone, since "The Fixers: Eddie Mannix ..." is a book title.
+     */
+    private static final java.util.regex.Pattern TRANSCRIPT = java.util.regex.Pattern.compile(
+            "([A-Z][A-Z.'\\-]+(?: [A-Z][A-Z.'\\-]+){0,2}):\\s");
+    private static final Set<String> MONTHS_AND_DAYS = Set.of("January", "February", "March", "April", "May", "June",
+            "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
+            "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday");
+    private static final Set<String> TIME_WORDS = Set.of("today", "yesterday", "tonight", "monday", "tuesday",
+            "wednesday", "thursday", "friday", "saturday", "sunday", "later", "earlier", "then", "also", "again",
+            "recently", "once", "twice", "previously", "last", "week", "month", "year", "on", "in", "this");
 
     private final Lexicon speechVerbs;
     private final Lexicon reportingVerbs;
     private final Lexicon roleNouns;
     private final Lexicon documentNouns;
     private final Lexicon documentVerbs;
+    private final Lexicon speechNouns;
+    private final Lexicon titleWords;
     private final Map<String, Character> pronounGender = new HashMap<>();
     private final AttributionConfidence confidence;
 
+    /** With the shipped confidence table ({@code models/attribution-confidence-v1}). */
     public NewsQuoteAttributor() {
-        this(AttributionConfidence.defaults());
+        this(AttributionConfidence.load(AttributionConfidence.DEFAULT_MODEL));
     }
 
     public NewsQuoteAttributor(AttributionConfidence confidence) {
@@ -79,6 +101,8 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
         this.roleNouns = Lexicon.load("role-nouns");
         this.documentNouns = Lexicon.load("document-nouns");
         this.documentVerbs = Lexicon.load("document-verbs");
+        this.speechNouns = Lexicon.load("speech-nouns");
+        this.titleWords = Lexicon.load("titles");
         for (String[] row : Lexicon.load("pronouns").rows()) {
             pronounGender.put(row[0], row.length > 1 ? row[1].charAt(0) : 'x');
         }
@@ -238,6 +262,43 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                     taken[k] = true;
                 }
                 i = last;
+            }
+            // honorifics and abbreviated titles before a name belong to its phrase: "Rep. Gwen Moore"
+            for (int c = 0; c < out.size(); c++) {
+                Cand n = out.get(c);
+                int f = n.npFirst;
+                while (f > 0 && !quoted[f - 1] && titleWords.contains(toks.get(f - 1).text())) {
+                    f--;
+                    taken[f] = true;
+                }
+                if (f < n.npFirst) {
+                    if (n.kind == CandKind.PERSON) {
+                        addTitle(n.canonical, toks, f, n.npFirst - 1);
+                    }
+                    out.set(c, n.withNpFirst(f));
+                }
+            }
+            // names the tagger missed, next to a speech verb: "said Caddell", "Caddell continued"
+            for (int i = 0; i < toks.size(); i++) {
+                if (quoted[i] || taken[i] || !isProperNoun(toks.get(i))) {
+                    continue;
+                }
+                int j = i;
+                while (j + 1 < toks.size() && !quoted[j + 1] && !taken[j + 1] && isProperNoun(toks.get(j + 1))) {
+                    j++;
+                }
+                boolean verbBefore = i > 0 && !quoted[i - 1] && isSpeechVerb(toks.get(i - 1));
+                boolean verbAfter = j + 1 < toks.size() && !quoted[j + 1] && isSpeechVerb(toks.get(j + 1));
+                if (verbBefore || verbAfter) {
+                    Span span = Span.of(toks.get(i).start(), toks.get(j).end());
+                    String surface = span.coveredText(text);
+                    out.add(new Cand(i, j, span, surface, CandKind.PERSON, surface));
+                    persons.add(new PersonRef(s, span, surface, surface));
+                    for (int k = i; k <= j; k++) {
+                        taken[k] = true;
+                    }
+                }
+                i = j;
             }
             // 3. subject pronouns
             for (int i = 0; i < toks.size(); i++) {
@@ -411,6 +472,8 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
             Attribution a;
             if (s < 0) {
                 a = none(quote, NoSpeakerReason.NO_CANDIDATE, "no-sentence");
+            } else if (TRANSCRIPT.matcher(quote.text()).lookingAt()) {
+                a = attributeOne(doc, f, quote, s);
             } else if (f.continuesPrevious() && previousInParagraphChain != null
                     && previousInParagraphChain.hasSpeaker()) {
                 a = inherit(quote, previousInParagraphChain, "continuation");
@@ -433,6 +496,14 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
         int closeTok = f.close() >= 0 ? firstTokenAtOrAfter(toks, f.close() + 1) : toks.size();
         int words = wordCount(quote.text());
 
+        // 0. a transcript line: "PENCE: Well, look ..."
+        java.util.regex.Matcher tr = TRANSCRIPT.matcher(quote.text());
+        if (tr.lookingAt()) {
+            String name = tr.group(1);
+            int at = quote.span().start() + tr.start(1);
+            return Attribution.speaker(quote, name, name, Span.of(at, at + name.length()), SpeakerKind.PERSON,
+                    confidence.of("transcript"), "transcript");
+        }
         // 1. nearest speech verb to the left, and its subject
         boolean framedByNonSpeaker = false;
         for (int v = openTok - 1; v >= 0; v--) {
@@ -450,28 +521,49 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
             }
             break;
         }
-        // 2. "Q," said S / "Q," S said
-        if (closeTok < toks.size()) {
-            int j = closeTok;
-            while (j < toks.size() && isPunct(toks.get(j))) {
+        // 2. "Q," said S / "Q," S said -- in the sentence where the quotation closes, which is a later one when
+        // the quotation holds several sentences ("Why won't he? I think not," she said.)
+        int cs = f.close() >= 0 ? sentenceOf(doc.in.sentences(), f.close()) : s;
+        if (cs >= s && cs - s <= 5) {
+            List<Token> ctoks = doc.tokens(cs);
+            boolean[] cquoted = doc.inQuote.get(cs);
+            int j = cs == s ? closeTok : firstTokenAtOrAfter(ctoks, f.close() + 1);
+            boolean dash = false;
+            while (j < ctoks.size() && isPunct(ctoks.get(j))) {
+                dash |= isDash(ctoks.get(j).text());
                 j++;
             }
-            if (j < toks.size() && !quoted[j]) {
-                if (isSpeechVerb(toks.get(j))) {
-                    Cand c = candStartingAt(doc.cands.get(s), j + 1);
-                    if (c != null) {
-                        Attribution a = resolve(doc, s, c, quote, words, "trailing-said");
-                        if (a != null) {
-                            return a;
-                        }
-                    }
+            if (j >= ctoks.size() && cs + 1 < doc.in.sentences().size()
+                    && doc.in.sentences().get(cs + 1).paragraph() == doc.in.sentences().get(cs).paragraph()) {
+                // the quotation ended its sentence: "Q?" | Graham asked. -- look at the start of the next one
+                cs = cs + 1;
+                ctoks = doc.tokens(cs);
+                cquoted = doc.inQuote.get(cs);
+                j = 0;
+                while (j < ctoks.size() && isPunct(ctoks.get(j)) && !cquoted[j]) {
+                    dash |= isDash(ctoks.get(j).text());
+                    j++;
+                }
+            }
+            if (j < ctoks.size() && !cquoted[j]) {
+                Cand c = null;
+                if (isSpeechVerb(ctoks.get(j))) {
+                    c = candStartingAt(doc.cands.get(cs), j + 1);
                 } else {
-                    Cand c = candStartingAt(doc.cands.get(s), j);
-                    if (c != null && c.last + 1 < toks.size() && isSpeechVerb(toks.get(c.last + 1))) {
-                        Attribution a = resolve(doc, s, c, quote, words, "trailing-said");
-                        if (a != null) {
-                            return a;
-                        }
+                    Cand k = candStartingAt(doc.cands.get(cs), j);
+                    // "Tulsa police" + "Chief Chuck Jordan": the name that follows a group phrase speaks
+                    Cand next = k == null ? null : candStartingAt(doc.cands.get(cs), k.last + 1);
+                    if (next != null && next.kind == CandKind.PERSON) {
+                        k = next;
+                    }
+                    if (k != null && (skipToVerb(ctoks, cquoted, k.last + 1) >= 0 || dash)) {
+                        c = k; // "Q," S said / "Q" -- S (a signature)
+                    }
+                }
+                if (c != null) {
+                    Attribution a = resolve(doc, cs, c, quote, words, "trailing-said");
+                    if (a != null) {
+                        return a;
                     }
                 }
             }
@@ -500,14 +592,42 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                 }
             }
         }
-        // 5. no speech frame
+        // 5. a possessive speaker and a noun of speech: "Trump's claim that ... 'Q'"
+        for (int i = openTok - 1; i >= 1; i--) {
+            // only the reported-speech construction "S's claim that ...": a bare "S's remarks" is often the object
+            // of someone else's verb ("Hollande denounced Trump's remarks as ...")
+            if (quoted[i] || !speechNouns.contains(toks.get(i).text()) || i + 1 >= toks.size()
+                    || !(toks.get(i + 1).text().equalsIgnoreCase("that") || toks.get(i + 1).text().equals(":"))) {
+                continue;
+            }
+            int k = i - 1;
+            while (k > 0 && toks.get(k).pos() != null && toks.get(k).pos().startsWith("JJ")) {
+                k--;
+            }
+            boolean possessive = toks.get(k).text().equals("'s") || toks.get(k).text().equals("\u2019s")
+                    || "POS".equals(toks.get(k).pos());
+            Cand owner = possessive ? candEndingAt(doc.cands.get(s), k - 1) : null;
+            if (owner == null && k >= 0) {
+                owner = candEndingAt(doc.cands.get(s), k); // the tagger kept "'s" inside the name
+            }
+            if (owner != null && owner.kind != CandKind.LOC) {
+                Attribution a = resolve(doc, s, owner, quote, words, "possessive-speech-noun");
+                if (a != null) {
+                    return a;
+                }
+            }
+            break;
+        }
+        // 6. no speech frame
         if (isDocumentText(doc, s, openTok)) {
             return none(quote, NoSpeakerReason.DOCUMENT_TEXT, "document-text");
         }
         if (isHeadline(doc, s, f)) {
             return none(quote, NoSpeakerReason.HEADLINE, "headline");
         }
-        if (!framedByNonSpeaker && words >= 4 && isFloating(doc, s, f, quote)) {
+        boolean wholeSentence = f.open() <= doc.in.sentences().get(s).start() + 1
+                && ".!?".indexOf(lastLetterOrPunct(quote.text())) >= 0;
+        if (!framedByNonSpeaker && (words >= 4 || wholeSentence) && isFloating(doc, s, f, quote)) {
             Attribution prev = previousSpeaker(doc, s);
             if (prev != null) {
                 return inherit(quote, prev, "floating");
@@ -566,6 +686,11 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
             }
             break;
         }
+        // an unnamed subject right before the verb: "one questioner claimed", "the announcer said"
+        Cand np = j >= 0 ? nounPhraseEndingAt(doc, s, j) : null;
+        if (np != null) {
+            return np;
+        }
         // coordinated or distant subject: nearest candidate left of the verb not in object position, a person,
         // organisation or group before a place
         Cand best = null;
@@ -600,6 +725,24 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
         return best;
     }
 
+    /**
+     * A noun phrase without a name that ends at token {@code j} ("one questioner", "the groups"), as a group
+     * speaker; null when {@code j} is no common noun, or names a document (a treaty "speaks" its wording).
+     */
+    private Cand nounPhraseEndingAt(Doc doc, int s, int j) {
+        List<Token> toks = doc.tokens(s);
+        if (!isCommonNoun(toks.get(j)) || doc.inQuote.get(s)[j] || documentNouns.contains(toks.get(j).text())) {
+            return null;
+        }
+        int first = j;
+        while (first > 0 && first > j - 4 && !doc.inQuote.get(s)[first - 1] && isNounPhraseWord(toks.get(first - 1))) {
+            first--;
+        }
+        Span span = Span.of(toks.get(first).start(), toks.get(j).end());
+        String surface = span.coveredText(doc.text);
+        return new Cand(first, j, span, surface, CandKind.GROUP, surface);
+    }
+
     /** A sentence-final speech tag: ", S said." or ", said S." / ", reports S." */
     private Cand sentenceTag(Doc doc, int s) {
         List<Token> toks = doc.tokens(s);
@@ -617,6 +760,9 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
         List<Cand> cands = doc.cands.get(s);
         if (isSpeechVerb(toks.get(e))) {
             Cand c = candEndingAt(cands, e - 1);
+            if (c == null) {
+                c = nounPhraseEndingAt(doc, s, e - 1); // "..., the groups say."
+            }
             if (c != null && c.npFirst > 0 && toks.get(c.npFirst - 1).text().equals(",")) {
                 return c;
             }
@@ -636,30 +782,35 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
     private Attribution resolve(Doc doc, int s, Cand c, Quote quote, int words, String rule) {
         return switch (c.kind) {
             case PERSON -> Attribution.speaker(quote, c.text, c.canonical, c.span, SpeakerKind.PERSON,
-                    confidence.of(rule, false), rule);
+                    confidence.of(rule), rule);
             case ORG -> Attribution.speaker(quote, c.text, c.canonical, c.span, SpeakerKind.ORGANIZATION,
-                    confidence.of(rule, false), rule);
+                    confidence.of(rule), rule);
             case GROUP -> Attribution.speaker(quote, c.text, c.text, c.span, SpeakerKind.GROUP,
-                    confidence.of(rule, false), rule);
+                    confidence.of(rule), rule);
             case LOC -> words >= 4 ? Attribution.speaker(quote, c.text, c.canonical, c.span,
-                    SpeakerKind.ORGANIZATION, confidence.of(rule, true), rule) : null;
+                    SpeakerKind.ORGANIZATION, confidence.of(rule + "+place"), rule + "+place") : null;
             case PRONOUN -> {
                 PersonRef p = resolvePronoun(doc, s, c);
                 if (p == null) {
-                    Attribution prev = c.text.equalsIgnoreCase("they") ? previousSpeaker(doc, s) : null;
-                    yield prev == null || prev.kind() == SpeakerKind.PERSON ? null
-                            : inherit(quote, prev, rule + "+pronoun");
+                    // nobody to resolve to: the pronoun itself is still who spoke, said at the site
+                    boolean plural = c.text.equalsIgnoreCase("they");
+                    Attribution prev = plural ? previousSpeaker(doc, s) : null;
+                    String who = prev != null && prev.kind() != SpeakerKind.PERSON ? prev.canonicalSpeaker() : c.text;
+                    yield Attribution.speaker(quote, c.text, who, c.span,
+                            plural ? SpeakerKind.GROUP : SpeakerKind.PERSON,
+                            confidence.of(rule + "+pronoun-unresolved"), rule + "+pronoun-unresolved");
                 }
-                yield Attribution.speaker(quote, p.text, p.canonical, p.span, SpeakerKind.PERSON,
-                        confidence.of(rule, true), rule + "+pronoun");
+                // the speaker as named at the attribution site is the pronoun; who it is goes in canonical
+                yield Attribution.speaker(quote, c.text, p.canonical, c.span, SpeakerKind.PERSON,
+                        confidence.of(rule + "+pronoun"), rule + "+pronoun");
             }
             case ROLE_DEF -> {
                 PersonRef p = resolveRole(doc, s, c);
                 yield p == null
                         ? Attribution.speaker(quote, c.text, c.text, c.span, SpeakerKind.GROUP,
-                        confidence.of(rule, true), rule)
+                        confidence.of(rule), rule)
                         : Attribution.speaker(quote, c.text, p.canonical, c.span, SpeakerKind.PERSON,
-                        confidence.of(rule, true), rule + "+role");
+                        confidence.of(rule + "+role"), rule + "+role");
             }
         };
     }
@@ -840,11 +991,11 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
 
     private Attribution inherit(Quote quote, Attribution from, String rule) {
         return Attribution.speaker(quote, from.speaker(), from.canonicalSpeaker(), from.speakerSpan(), from.kind(),
-                confidence.of(rule, false), rule);
+                confidence.of(rule), rule);
     }
 
     private Attribution none(Quote quote, NoSpeakerReason reason, String rule) {
-        return Attribution.none(quote, reason, confidence.of(rule, false), rule);
+        return Attribution.none(quote, reason, confidence.of(rule), rule);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -862,14 +1013,30 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
         return t.pos() == null || t.pos().startsWith("NN");
     }
 
+    private boolean isProperNoun(Token t) {
+        String w = t.text();
+        return t.pos() != null && t.pos().startsWith("NNP") && t.entity() == EntityType.NONE && w.length() > 1
+                && Character.isUpperCase(w.charAt(0)) && !titleWords.contains(w) && !MONTHS_AND_DAYS.contains(w);
+    }
+
     private static boolean isCommonNoun(Token t) {
         return t.pos() != null && (t.pos().equals("NN") || t.pos().equals("NNS"))
                 && t.entity() == EntityType.NONE;
     }
 
+    private static boolean isNounPhraseWord(Token t) {
+        String pos = t.pos() == null ? "" : t.pos();
+        return pos.equals("DT") || pos.startsWith("JJ") || pos.equals("CD") || pos.equals("NN") || pos.equals("NNS")
+                || pos.equals("PRP$");
+    }
+
     private static boolean isDeterminer(Token t) {
         String w = t.text().toLowerCase(Locale.ROOT);
         return w.equals("the") || w.equals("a") || w.equals("an") || "DT".equals(t.pos());
+    }
+
+    private static boolean isDash(String w) {
+        return w.equals("\u2015") || w.equals("\u2014") || w.equals("\u2013") || w.equals("--") || w.equals("-");
     }
 
     private static boolean isPunct(Token t) {
@@ -882,6 +1049,33 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
         return true;
     }
 
+    /**
+     * From {@code i}, skips a parenthesis ("(D-Wis.)") and time words ("on Friday"), at most six tokens; returns the
+     * index of the speech verb that follows, or -1.
+     */
+    private int skipToVerb(List<Token> toks, boolean[] quoted, int i) {
+        int depth = 0;
+        int skipped = 0;
+        while (i < toks.size() && !quoted[i] && skipped <= 6) {
+            Token t = toks.get(i);
+            String w = t.text();
+            if (depth == 0 && isSpeechVerb(t)) {
+                return i;
+            }
+            if (w.equals("(") || w.equals("-LRB-")) {
+                depth++;
+            } else if (w.equals(")") || w.equals("-RRB-")) {
+                depth--;
+            } else if (depth == 0 && !TIME_WORDS.contains(w.toLowerCase(Locale.ROOT))
+                    && !(t.pos() != null && t.pos().startsWith("RB"))) {
+                return -1;
+            }
+            i++;
+            skipped++;
+        }
+        return -1;
+    }
+
     private static boolean inObjectPosition(List<Token> toks, Cand c) {
         if (c.npFirst == 0) {
             return false;
@@ -889,8 +1083,8 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
         Token before = toks.get(c.npFirst - 1);
         String pos = before.pos() == null ? "" : before.pos();
         String w = before.text().toLowerCase(Locale.ROOT);
-        if (w.equals("with")) {
-            return false; // "with X suggesting": X is the subject of the absolute clause
+        if (w.equals("with") || SUBORDINATORS.contains(w)) {
+            return false; // "with X suggesting", "though she called": X starts a clause of its own
         }
         return pos.startsWith("VB") || pos.equals("IN") || pos.equals("TO");
     }
@@ -923,13 +1117,17 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
         return null;
     }
 
+    /** The candidate whose name or whole phrase starts at {@code tok}; a named person wins over a group phrase. */
     private static Cand candStartingAt(List<Cand> cands, int tok) {
+        Cand best = null;
         for (Cand c : cands) {
             if (c.first == tok || c.npFirst == tok) {
-                return c;
+                if (best == null || (c.kind == CandKind.PERSON && best.kind != CandKind.PERSON)) {
+                    best = c;
+                }
             }
         }
-        return null;
+        return best;
     }
 
     private static int[] tokenRange(List<Token> toks, Span span) {
@@ -967,6 +1165,16 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
             }
         }
         return -1;
+    }
+
+    private static char lastLetterOrPunct(String s) {
+        for (int i = s.length() - 1; i >= 0; i--) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && "\"'\u201C\u201D\u2019".indexOf(c) < 0) {
+                return c;
+            }
+        }
+        return ' ';
     }
 
     static int wordCount(String s) {

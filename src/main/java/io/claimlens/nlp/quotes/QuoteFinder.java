@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * Finds quotations in text: the words between quote marks, marks excluded.
  *
- * <p>Marks understood: curly double (“ ”), straight double ("), guillemets (« » and ‹ ›), low-high („ “ or „ ”),
- * curly single (‘ ’), straight single (') and CJK corner brackets (「 」). Only top-level quotations are returned;
+ * <p>Marks understood: curly double (“ ”), straight double ("), doubled apostrophes ({@code ''...''} as the New
+ * York Times archive writes them, and {@code ``...''}), guillemets (« » and ‹ ›), low-high („ “ or „ ”), curly
+ * single (‘ ’), straight single (') and CJK corner brackets (「 」). Only top-level quotations are returned;
  * quotes nested inside a quotation are part of its text.
  *
  * <p>Robustness rules, each for a real way news text breaks:
@@ -41,8 +42,8 @@ public final class QuoteFinder {
     /** Single-quoted quotations in news are short; a single mark open longer than this was an apostrophe. */
     static final int MAX_SINGLE_QUOTE_CHARS = 400;
 
-    private enum Kind { DOUBLE_CURLY, DOUBLE_STRAIGHT, GUILLEMET, GUILLEMET_SINGLE, LOW_HIGH, SINGLE_CURLY,
-        SINGLE_STRAIGHT, CORNER }
+    private enum Kind { DOUBLE_CURLY, DOUBLE_STRAIGHT, DOUBLE_APOSTROPHE, GUILLEMET, GUILLEMET_SINGLE, LOW_HIGH,
+        SINGLE_CURLY, SINGLE_STRAIGHT, CORNER }
 
     private QuoteFinder() {
     }
@@ -71,9 +72,12 @@ public final class QuoteFinder {
             Kind outer = null;
             int outerOpen = -1;
             Kind inner = null;
+            int singleFrom = from;
             for (int i = from; i < para.end(); i++) {
                 if (depth > 0 && !isDouble(outer) && i - outerOpen > MAX_SINGLE_QUOTE_CHARS) {
-                    // a single mark left open this long was an apostrophe: resume right after it
+                    // a single mark left open this long was an apostrophe: resume right after it, but take no
+                    // single mark as an opener before here again (keeps a run of apostrophes linear)
+                    singleFrom = i;
                     i = outerOpen;
                     depth = 0;
                     outer = null;
@@ -82,14 +86,19 @@ public final class QuoteFinder {
                 }
                 if (depth == 0) {
                     Kind k = opener(text, i, para);
+                    if (k != null && !isDouble(k) && i < singleFrom) {
+                        k = null;
+                    }
                     if (k != null) {
                         depth = 1;
                         outer = k;
                         outerOpen = i;
+                        i += markLength(k) - 1;
                     }
                 } else if (closes(outer, text, i, para) && (isDouble(outer) || letters(text, outerOpen, i) >= 2)) {
                     boolean cont = first && previousLeftOpen && outerOpen == para.start();
-                    emit(text, outerOpen, i, pIndex, cont, out, i);
+                    emit(text, outerOpen + markLength(outer), outerOpen, i, pIndex, cont, out, i);
+                    i += markLength(outer) - 1;
                     first = false;
                     depth = 0;
                     outer = null;
@@ -110,7 +119,7 @@ public final class QuoteFinder {
             }
             if (isDouble(outer)) {
                 boolean cont = first && previousLeftOpen && outerOpen == para.start();
-                emit(text, outerOpen, -1, pIndex, cont, out, para.end());
+                emit(text, outerOpen + markLength(outer), outerOpen, -1, pIndex, cont, out, para.end());
                 return true;
             }
             from = outerOpen + 1;
@@ -134,11 +143,17 @@ public final class QuoteFinder {
 
     private static boolean isDouble(Kind k) {
         return k == Kind.DOUBLE_CURLY || k == Kind.DOUBLE_STRAIGHT || k == Kind.GUILLEMET || k == Kind.LOW_HIGH
-                || k == Kind.CORNER;
+                || k == Kind.CORNER || k == Kind.DOUBLE_APOSTROPHE;
     }
 
-    private static void emit(String text, int open, int close, int p, boolean cont, List<Found> out, int end) {
-        int s = open + 1;
+    /** Two characters for {@code ''} and {@code ``}, one for every other mark. */
+    private static int markLength(Kind k) {
+        return k == Kind.DOUBLE_APOSTROPHE ? 2 : 1;
+    }
+
+    private static void emit(String text, int contentStart, int open, int close, int p, boolean cont,
+                             List<Found> out, int end) {
+        int s = contentStart;
         int e = end;
         while (s < e && Character.isWhitespace(text.charAt(s))) {
             s++;
@@ -176,14 +191,21 @@ public final class QuoteFinder {
             case '\u300C': // 「
                 return Kind.CORNER;
             case '"':
-                return !Character.isWhitespace(next) && !Character.isLetterOrDigit(prev) && next != '"'
+                // not after or before another mark: "" is an empty pair, not an opening
+                return !Character.isWhitespace(next) && !Character.isLetterOrDigit(prev) && next != '"' && prev != '"'
                         ? Kind.DOUBLE_STRAIGHT : null;
             case '\u201D': // ” used as an opener (Swedish style or a typo): only between a space and a letter
                 return Character.isWhitespace(prev) && Character.isLetter(next) ? Kind.DOUBLE_CURLY : null;
             case '\u2018': // ‘
                 return Character.isLetterOrDigit(prev) ? null : Kind.SINGLE_CURLY;
             case '\'':
+                if (next == '\'' && !Character.isLetterOrDigit(prev)) {
+                    char after = i + 2 < para.end() ? text.charAt(i + 2) : ' ';
+                    return !Character.isWhitespace(after) && after != '\'' ? Kind.DOUBLE_APOSTROPHE : null;
+                }
                 return !Character.isLetterOrDigit(prev) && Character.isLetter(next) ? Kind.SINGLE_STRAIGHT : null;
+            case '`':
+                return next == '`' ? Kind.DOUBLE_APOSTROPHE : null;
             default:
                 return null;
         }
@@ -198,6 +220,7 @@ public final class QuoteFinder {
         return switch (k) {
             case DOUBLE_CURLY -> c == '\u201D' || (c == '\u201C' && !Character.isLetterOrDigit(next));
             case DOUBLE_STRAIGHT -> c == '"';
+            case DOUBLE_APOSTROPHE -> c == '\'' && next == '\'';
             case GUILLEMET -> c == '\u00BB';
             case GUILLEMET_SINGLE -> c == '\u203A';
             case LOW_HIGH -> c == '\u201C' || c == '\u201D';

@@ -115,6 +115,38 @@ class NewsQuoteAttributorTest {
     }
 
     @Test
+    void newsPatternsFromPoliticalCoverage() {
+        List<Attribution> a = attribute("\u201CIt is a dog whistle,\u201D Rep. Gwen Moore (D-Wis.) said Friday. "
+                + "\u201CWe will not stay silent.\u201D");
+        assertEquals("Gwen Moore", a.get(0).canonicalSpeaker(), "title and party label around the name");
+        assertEquals("Gwen Moore", a.get(1).canonicalSpeaker(), "a following quotation continues the speaker");
+        List<Attribution> b = attribute("\u201CDoes anybody know what the platform is?\u201D Graham asked.");
+        assertEquals("Graham", b.get(0).speaker(), "the speech tag is the next sentence");
+        List<Attribution> c = attribute("Politifact checked Donald Trump\u2019s claim that there were "
+                + "\u201Cthousands of shootings\u201D in the city.");
+        assertEquals("possessive-speech-noun", c.get(0).rule());
+        assertEquals("Donald Trump", c.get(0).canonicalSpeaker());
+        List<Attribution> d = attribute("\u201CThe system is rigged against us.\u201D \u2015 Sonya Herridge");
+        assertEquals("Sonya Herridge", d.get(0).canonicalSpeaker(), "a dash signature");
+        List<Attribution> e = attribute("The debate ran late.\n\n\u201CWALLACE: Do you really see those two as "
+                + "equivalent?\n\n\u201CPENCE: Well, look, they are not.\u201D");
+        assertEquals("WALLACE", e.get(0).speaker());
+        assertEquals("PENCE", e.get(1).speaker(), "a transcript line names its own speaker");
+        assertEquals("transcript", e.get(1).rule());
+    }
+
+    @Test
+    void unnamedSubjectsAndUnresolvedPronounsStillSpeak() {
+        Attribution a = attribute("At the forum, one questioner claimed that \u201Cthe forces of correctness\u201D "
+                + "were winning.").get(0);
+        assertEquals("one questioner", a.speaker());
+        assertEquals(SpeakerKind.GROUP, a.kind());
+        Attribution b = attribute("He says: \u201CI wonder why it was bad. Think of that.\u201D").get(0);
+        assertEquals("He", b.speaker(), "nobody to resolve to: the pronoun is the speaker at the site");
+        assertTrue(b.rule().endsWith("+pronoun-unresolved"), b.rule());
+    }
+
+    @Test
     void oddQuoteMarksNeverThrow() {
         for (String t : List.of("\"\"=", "\u201C\u201C\u201C", "She said \u00AB\u00AB oui \u00BB", "''''",
                 "\u201CUnclosed at the very end", "x \u201D y \u201C z", "\u201E\u201C", "\" \" \" \"")) {

@@ -26,6 +26,15 @@ class QuoteFinderTest {
     }
 
     @Test
+    void doubledApostrophesAreDoubleQuotes() {
+        String t = "''It's more tinkering at the edges,'' said Alan Cole. ``Fine,'' he added.";
+        assertEquals(List.of("It's more tinkering at the edges", "Fine"), quotes(t));
+        QuoteFinder.Found f = QuoteFinder.find(t, Paragraphs.split(t)).get(0);
+        assertEquals(0, f.open());
+        assertEquals(t.indexOf("'' said"), f.close());
+    }
+
+    @Test
     void contentExcludesMarksAndATrailingComma() {
         String t = "\u201CRussia and North Korea are the closest of countries,\u201D he said.";
         QuoteFinder.Found f = QuoteFinder.find(t, Paragraphs.split(t)).get(0);

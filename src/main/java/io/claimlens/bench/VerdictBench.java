@@ -1,0 +1,289 @@
+package io.claimlens.bench;
+
+import io.claimlens.datasets.Averitec;
+import io.claimlens.datasets.ClimateFever;
+import io.claimlens.datasets.Liar;
+import io.claimlens.embed.DjlSentenceEncoder;
+import io.claimlens.embed.EncoderConfig;
+import io.claimlens.embed.EncoderModel;
+import io.claimlens.ml.Metrics;
+import io.claimlens.ml.ModelStore;
+import io.claimlens.model.VerdictLabel;
+import io.claimlens.stance.EmbeddingStanceClassifier;
+import io.claimlens.train.EmbeddingTable;
+import io.claimlens.train.VerdictData;
+import io.claimlens.train.VerdictFit;
+import io.claimlens.verdict.Calibrator;
+import io.claimlens.verdict.VerdictModel;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The verdict-accuracy benchmark: a verdict recipe fitted and scored on a public dataset, read in place after a
+ * SHA-256 check against {@code benchmarks/datasets.sha256}.
+ *
+ * <ul>
+ *   <li>{@code climate-fever}: each claim with its 5 evidence sentences; 5-fold cross-validation by claim (seeded,
+ *       by grade), and within each training part 20% held out to choose and fit the calibrator; every claim is
+ *       scored once, by the fold that did not see it.</li>
+ *   <li>{@code averitec}: the gold question/answer pairs as evidence; fitted on train (80%, 20% to calibrate),
+ *       scored on dev.</li>
+ *   <li>{@code liar}: the statement and its metadata (speaker, party, subject, state, job, context; never the
+ *       credit-history counts, which leak the label); fitted on train, calibrated on valid, scored on test.</li>
+ * </ul>
+ * Recipes: {@code dataset} (default: the evidence block and the claim's embedding; LIAR, which has no evidence,
+ * uses the claim's embedding and its metadata), or {@code evidence} (the engine's evidence block alone). With
+ * {@code --model DIR} an existing engine model is scored as it is (no refit).
+ *
+ * <p>Reports accuracy, macro-F1, per-grade precision/recall/F1, the confusion matrix, ECE (15 bins) calibrated and
+ * uncalibrated with a bootstrap interval and the noise floor, Brier score, NLL, and a reliability diagram (PNG).
+ */
+public final class VerdictBench {
+
+    /** Options. */
+    public record Options(String dataset, Path root, String recipe, Path model, Path stanceModel, long seed,
+                          Path cacheDir, Path out) {
+    }
+
+    public Map<String, Double> run(Options o, PrintStream log) throws IOException {
+        DatasetManifest manifest = DatasetManifest.load();
+        String ds = o.dataset().toLowerCase(Locale.ROOT);
+        List<String> files = switch (ds) {
+            case "climate-fever" -> List.of("climate-fever/climate-fever.jsonl.gz");
+            case "averitec" -> List.of("averitec/train.json.gz", "averitec/dev.json.gz");
+            case "liar" -> List.of("liar/train.tsv", "liar/valid.tsv", "liar/test.tsv");
+            default -> throw new IllegalArgumentException("unknown verdict dataset '" + o.dataset()
+                    + "' (climate-fever, averitec, liar)");
+        };
+        for (String f : files) {
+            manifest.verify(o.root(), f);
+        }
+        log.println("dataset files match benchmarks/datasets.sha256: " + files);
+        ModelStore.Loaded stanceModel = ModelStore.load(o.stanceModel().toString());
+        EncoderModel enc = EncoderModel.byId(stanceModel.card().encoder());
+        Predictions p;
+        try (DjlSentenceEncoder encoder = DjlSentenceEncoder.create(EncoderConfig.builder().setModel(enc).build())) {
+            EmbeddingStanceClassifier stance = new EmbeddingStanceClassifier(encoder, stanceModel);
+            p = switch (ds) {
+                case "climate-fever" -> climateFever(o, stance, encoder, log);
+                case "averitec" -> averitec(o, stance, encoder, log);
+                default -> liar(o, encoder, log);
+            };
+        }
+        Map<String, Double> m = metrics(p, o.seed());
+        m.forEach((k, v) -> log.printf(Locale.ROOT, "  %-32s %.4f%n", k, v));
+        if (o.out() != null) {
+            Files.createDirectories(o.out());
+            Files.write(o.out().resolve("metrics.json"), ModelStore.toJson(m));
+            CalibrationReport.reliabilityDiagram(p.calibrated(), p.raw(), p.gold(), ds + " (" + p.recipe()
+                    + "): reliability", o.out().resolve("reliability.png"));
+            log.println("wrote " + o.out().resolve("metrics.json") + " and " + o.out().resolve("reliability.png"));
+        }
+        return m;
+    }
+
+    /** Scored items: calibrated and raw probabilities, gold grades, the dataset's own labels, allowed grades. */
+    record Predictions(double[][] calibrated, double[][] raw, int[] gold, String[] sourceLabels, boolean[] allowed,
+                       String recipe, List<String> calibrators) {
+    }
+
+    private Predictions climateFever(Options o, EmbeddingStanceClassifier stance, DjlSentenceEncoder encoder,
+                                     PrintStream log) throws IOException {
+        List<ClimateFever.Item> items = ClimateFever.read(o.root().resolve("climate-fever/climate-fever.jsonl.gz"));
+        List<String> texts = new ArrayList<>();
+        items.forEach(i -> {
+            texts.add(i.claim());
+            i.evidence().forEach(e -> texts.add(e.text()));
+        });
+        EmbeddingTable emb = EmbeddingTable.build(encoder, texts, o.cacheDir(), log);
+        List<VerdictData.Row> rows = VerdictData.climateFever(items, stance, emb);
+        if (o.model() != null) {
+            return asIs(o, rows);
+        }
+        VerdictFit.Blocks blocks = blocks(o.recipe(), true);
+        boolean[] allowed = VerdictFit.allowed(rows);
+        int[] fold = VerdictFit.folds(rows, 5, o.seed());
+        double[][] cal = new double[rows.size()][];
+        double[][] raw = new double[rows.size()][];
+        List<String> chosen = new ArrayList<>();
+        for (int f = 0; f < 5; f++) {
+            List<VerdictData.Row> train = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (fold[i] != f) {
+                    train.add(rows.get(i));
+                }
+            }
+            List<List<VerdictData.Row>> parts = VerdictFit.split(train, new double[] {0.8, 0.2}, o.seed() + f);
+            VerdictFit.Fitted fit = VerdictFit.fit(parts.get(0), List.of(), parts.get(1), blocks, allowed,
+                    options(blocks, o.seed()));
+            chosen.add(fit.calibrator().describe());
+            for (int i = 0; i < rows.size(); i++) {
+                if (fold[i] == f) {
+                    cal[i] = fit.calibrated(rows.get(i));
+                    raw[i] = fit.raw(rows.get(i));
+                }
+            }
+            log.printf("  fold %d: %s%n", f + 1, fit.calibrator().describe());
+        }
+        return new Predictions(cal, raw, gold(rows), sourceLabels(rows), allowed, String.join("+", blocks.names()),
+                chosen);
+    }
+
+    private Predictions averitec(Options o, EmbeddingStanceClassifier stance, DjlSentenceEncoder encoder,
+                                 PrintStream log) throws IOException {
+        List<Averitec.Item> train = Averitec.read(o.root().resolve("averitec/train.json.gz"));
+        List<Averitec.Item> dev = Averitec.read(o.root().resolve("averitec/dev.json.gz"));
+        List<String> texts = new ArrayList<>();
+        for (List<Averitec.Item> l : List.of(train, dev)) {
+            l.forEach(i -> {
+                texts.add(i.claim());
+                texts.addAll(i.evidence());
+            });
+        }
+        EmbeddingTable emb = EmbeddingTable.build(encoder, texts, o.cacheDir(), log);
+        List<VerdictData.Row> devRows = VerdictData.averitec(dev, stance, emb, "dev");
+        if (o.model() != null) {
+            return asIs(o, devRows);
+        }
+        List<VerdictData.Row> trainRows = VerdictData.averitec(train, stance, emb, "train");
+        VerdictFit.Blocks blocks = blocks(o.recipe(), true);
+        boolean[] allowed = VerdictFit.allowed(trainRows);
+        List<List<VerdictData.Row>> parts = VerdictFit.split(trainRows, new double[] {0.8, 0.2}, o.seed());
+        VerdictFit.Fitted fit = VerdictFit.fit(parts.get(0), List.of(), parts.get(1), blocks, allowed,
+                options(blocks, o.seed()));
+        return score(fit, devRows, allowed, String.join("+", blocks.names()));
+    }
+
+    private Predictions liar(Options o, DjlSentenceEncoder encoder, PrintStream log) throws IOException {
+        if (o.model() != null) {
+            throw new IllegalArgumentException("LIAR has no evidence: the engine's model cannot be scored on it as is;"
+                    + " use a recipe (the default)");
+        }
+        List<Liar.Item> train = Liar.read(o.root().resolve("liar/train.tsv"));
+        List<Liar.Item> valid = Liar.read(o.root().resolve("liar/valid.tsv"));
+        List<Liar.Item> test = Liar.read(o.root().resolve("liar/test.tsv"));
+        List<String> texts = new ArrayList<>();
+        for (List<Liar.Item> l : List.of(train, valid, test)) {
+            l.forEach(i -> texts.add(i.statement()));
+        }
+        EmbeddingTable emb = EmbeddingTable.build(encoder, texts, o.cacheDir(), log);
+        VerdictData.LiarVocabulary vocab = VerdictData.LiarVocabulary.build(train);
+        List<VerdictData.Row> trainRows = VerdictData.liar(train, vocab, emb);
+        VerdictFit.Blocks blocks = new VerdictFit.Blocks(false, true, true);
+        boolean[] allowed = VerdictFit.allowed(trainRows);
+        VerdictFit.Fitted fit = VerdictFit.fit(trainRows, List.of(), VerdictData.liar(valid, vocab, emb), blocks,
+                allowed, new VerdictFit.Options(3e-2, 30, false, o.seed()));
+        return score(fit, VerdictData.liar(test, vocab, emb), allowed, "claim_embedding+metadata");
+    }
+
+    private static Predictions score(VerdictFit.Fitted fit, List<VerdictData.Row> rows, boolean[] allowed,
+                                     String recipe) {
+        double[][] cal = new double[rows.size()][];
+        double[][] raw = new double[rows.size()][];
+        for (int i = 0; i < rows.size(); i++) {
+            cal[i] = fit.calibrated(rows.get(i));
+            raw[i] = fit.raw(rows.get(i));
+        }
+        return new Predictions(cal, raw, gold(rows), sourceLabels(rows), allowed, recipe,
+                List.of(fit.calibrator().describe()));
+    }
+
+    /** Scores an engine model file as it is, restricted to the grades the dataset has. */
+    private Predictions asIs(Options o, List<VerdictData.Row> rows) {
+        VerdictModel m = ModelStore.fromJson(ModelStore.load(o.model().toString()).file("model.json"),
+                VerdictModel.class);
+        boolean[] allowed = VerdictFit.allowed(rows);
+        double[][] cal = new double[rows.size()][];
+        double[][] raw = new double[rows.size()][];
+        for (int i = 0; i < rows.size(); i++) {
+            double[] l = m.regression().logits(rows.get(i).evidence());
+            cal[i] = m.calibrator().apply(l, allowed);
+            raw[i] = Calibrator.identity(l.length).apply(l, allowed);
+        }
+        return new Predictions(cal, raw, gold(rows), sourceLabels(rows), allowed, "model " + o.model(),
+                List.of(m.calibration()));
+    }
+
+    private static VerdictFit.Blocks blocks(String recipe, boolean hasEvidence) {
+        return switch (recipe) {
+            case "dataset" -> new VerdictFit.Blocks(hasEvidence, true, false);
+            case "evidence" -> new VerdictFit.Blocks(true, false, false);
+            default -> throw new IllegalArgumentException("unknown recipe '" + recipe + "' (dataset, evidence)");
+        };
+    }
+
+    private static VerdictFit.Options options(VerdictFit.Blocks b, long seed) {
+        return new VerdictFit.Options(b.claimEmbedding() ? 1e-2 : 1e-3, 60, true, seed);
+    }
+
+    private static int[] gold(List<VerdictData.Row> rows) {
+        return rows.stream().mapToInt(r -> r.label().ordinal()).toArray();
+    }
+
+    private static String[] sourceLabels(List<VerdictData.Row> rows) {
+        return rows.stream().map(VerdictData.Row::sourceLabel).toArray(String[]::new);
+    }
+
+    static Map<String, Double> metrics(Predictions p, long seed) {
+        int k = VerdictLabel.values().length;
+        int[] pred = new int[p.gold().length];
+        for (int i = 0; i < pred.length; i++) {
+            pred[i] = Metrics.argmax(p.calibrated()[i]);
+        }
+        int[][] cm = Metrics.confusion(p.gold(), pred, k);
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("items", (double) pred.length);
+        m.put("accuracy", Metrics.accuracy(p.gold(), pred));
+        m.put("macro_f1", Metrics.macroF1(cm));
+        double ece = Metrics.ece(p.calibrated(), p.gold(), CalibrationReport.BINS);
+        double[] ci = CalibrationReport.bootstrap95(p.calibrated(), p.gold(), 1000, seed);
+        m.put("ece", ece);
+        m.put("ece_ci_low", ci[0]);
+        m.put("ece_ci_high", ci[1]);
+        m.put("ece_noise_floor_p95", CalibrationReport.noiseFloor95(p.calibrated(), 1000, seed));
+        double rawEce = Metrics.ece(p.raw(), p.gold(), CalibrationReport.BINS);
+        double[] rawCi = CalibrationReport.bootstrap95(p.raw(), p.gold(), 1000, seed);
+        m.put("ece_uncalibrated", rawEce);
+        m.put("ece_uncalibrated_ci_low", rawCi[0]);
+        m.put("ece_uncalibrated_ci_high", rawCi[1]);
+        m.put("brier", Metrics.brier(p.calibrated(), p.gold()));
+        m.put("nll", Metrics.nll(p.calibrated(), p.gold()));
+        m.put("nll_uncalibrated", Metrics.nll(p.raw(), p.gold()));
+        double[][] pc = Metrics.perClass(cm);
+        for (VerdictLabel l : VerdictLabel.values()) {
+            if (!p.allowed()[l.ordinal()]) {
+                continue;
+            }
+            String n = l.name().toLowerCase(Locale.ROOT);
+            m.put("precision_" + n, pc[l.ordinal()][0]);
+            m.put("recall_" + n, pc[l.ordinal()][1]);
+            m.put("f1_" + n, pc[l.ordinal()][2]);
+            for (VerdictLabel q : VerdictLabel.values()) {
+                if (p.allowed()[q.ordinal()]) {
+                    m.put("confusion_" + n + "_" + q.name().toLowerCase(Locale.ROOT),
+                            (double) cm[l.ordinal()][q.ordinal()]);
+                }
+            }
+        }
+        boolean liar = false;
+        int strict = 0;
+        for (int i = 0; i < pred.length; i++) {
+            liar |= p.sourceLabels()[i].equals("pants-fire");
+            boolean right = pred[i] == p.gold()[i] && !p.sourceLabels()[i].equals("pants-fire");
+            strict += right ? 1 : 0;
+        }
+        if (liar) {
+            // LIAR's pants-fire and false are both FALSE on our scale: strictly, a pants-fire item is never right
+            m.put("accuracy_6way_strict", strict / (double) pred.length);
+        }
+        return m;
+    }
+}
