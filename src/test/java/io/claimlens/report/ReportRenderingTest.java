@@ -87,7 +87,8 @@ class ReportRenderingTest {
         assertTrue(know > 0 && know < analysis && analysis < conclusion && conclusion < sources, md);
         assertTrue(md.contains("Kang Min-seo (\u201CKang\u201D) said \u201Cbrothers in every storm\u201D [art1:10-33]"), md);
         assertTrue(md.contains("[art2:5-50] (refutes"), md);
-        assertTrue(md.contains("1 support the claim (from 1 source) and 1 refute it"), md);
+        assertTrue(md.contains("1 supports the claim (from 1 source: Envoy hails ties) and 1 refutes it (from 1 "
+                + "source: Daily)"), md);
         assertTrue(md.contains("fits the claim's speaker"), md);
         assertTrue(md.contains("shows that it was said, not that it is so"), md);
         assertTrue(md.contains("is rated Mostly true, with probability 50%"), md);
