@@ -5,6 +5,7 @@ import io.claimlens.engine.IndexListener;
 import io.claimlens.engine.IndexResult;
 import io.claimlens.model.InputProblem;
 import io.claimlens.model.Report;
+import io.claimlens.model.Sentence;
 import io.claimlens.report.ArticleContext;
 import io.claimlens.report.ClaimReviewJson;
 import io.claimlens.report.ClaimReviewOptions;
@@ -27,29 +28,33 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Checks one claim against an article collection and writes a report.",
                 "",
-                "The report gives the verdict with a probability per grade, the evidence sentences (with stance),",
-                "who said the claim's quoted words, and the sources, each cited as [article:start-end].",
+                "The report gives the verdict with a probability per grade, the evidence",
+                "sentences (with stance), who said the claim's quoted words, and the sources,",
+                "each cited as [article:start-end].",
                 "",
-                "Formats:",
-                "  markdown     What We Know / Analysis / Conclusion / Sources, for reading (default)",
+                "Formats (--format):",
+                "  markdown     What We Know / Analysis / Conclusion / Sources (default)",
                 "  json         the full report, the machine contract (see README)",
-                "  html         one self-contained page: verdict bar over all grades, evidence highlighted in its",
-                "               article context by stance, who said it, sources, reliability note; no scripts,",
-                "               nothing fetched",
-                "  claimreview  schema.org ClaimReview JSON-LD for publishing (set --org, --review-url)",
-                "Every format but claimreview ends with the provenance (engine version, models with SHA-256,",
-                "configuration, corpus checksum, run time); --strip-provenance leaves it out.",
+                "  html         one self-contained page: verdict bar over all grades,",
+                "               evidence highlighted by stance in its article context,",
+                "               who said it, sources, reliability note; no script, no fetch",
+                "  claimreview  schema.org ClaimReview JSON-LD for publishing",
+                "               (set --org, --org-url, --review-url)",
+                "All but claimreview end with the provenance (engine version, models with",
+                "SHA-256, configuration, corpus checksum, run time): --strip-provenance",
+                "leaves it out.",
                 "",
-                "Examples:",
-                "  claimlens check --claim \"Russia and North Korea are now the 'closest of countries,' says "
-                        + "ambassador.\" --articles ../shared/seeds --format json",
-                "  claimlens check --claim \"...\" --articles DIR --format html --out report.html",
-                "  claimlens check --claim \"...\" --articles DIR --format claimreview --org \"Example Checks\" \\",
-                "      --org-url https://checks.example --review-url https://checks.example/2026/closest"})
+                "Example:",
+                "  claimlens check --claim \"Russia and North Korea are now the 'closest of",
+                "      countries,' says ambassador.\" --articles ../shared/seeds --format json",
+                "  claimlens check --claim \"...\" --articles DIR --format html --out claim.html",
+                "  claimlens check --claim \"...\" --articles DIR --format claimreview \\",
+                "      --org \"Example Checks\" --review-url https://checks.example/2026/claim", ""})
 final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--claim", required = true, paramLabel = "TEXT", description = "The claim to check. Put quoted "
@@ -122,7 +127,7 @@ final class CheckCommand implements Callable<Integer> {
                     .optReliability(Reliability.ofModel(engine.config().verdictModel()))
                     .optRun(RunInfo.since(startedAt, t0))
                     .build();
-            Output.write(out, render(f, r, corpus, options, context, review));
+            Output.write(out, render(f, r, corpus::sentencesOf, options, context, review));
             return 0;
         }
     }
@@ -154,15 +159,14 @@ final class CheckCommand implements Callable<Integer> {
 
     /**
      * The report in a format. {@code options} carries provenance on/off, the reliability note and the run; the HTML
-     * page also gets the sentences around its evidence from {@code corpus}.
+     * page also gets the sentences around its evidence from {@code sentencesOf} (the corpus).
      */
-    static String render(Format f, Report r, Corpus corpus, RenderOptions options, int contextWindow,
-                         ClaimReviewOptions review) {
+    static String render(Format f, Report r, Function<String, List<Sentence>> sentencesOf, RenderOptions options,
+                         int contextWindow, ClaimReviewOptions review) {
         return switch (f) {
             case JSON -> JsonReports.toJson(JsonReports.report(r, options.provenance(), options.run()), true) + "\n";
             case MARKDOWN -> MarkdownReport.render(r, options);
-            case HTML -> HtmlReport.render(r, options.withContext(ArticleContext.of(r, corpus::sentencesOf,
-                    contextWindow)));
+            case HTML -> HtmlReport.render(r, options.withContext(ArticleContext.of(r, sentencesOf, contextWindow)));
             case CLAIMREVIEW -> JsonReports.toJson(ClaimReviewJson.render(r, review), true) + "\n";
         };
     }

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.claimlens.engine.ClaimEngine;
 import io.claimlens.engine.IndexListener;
 import io.claimlens.engine.IndexResult;
+import io.claimlens.model.Distribution;
 import io.claimlens.model.Report;
+import io.claimlens.model.Verdict;
+import io.claimlens.model.VerdictLabel;
 import io.claimlens.retrieve.Corpus;
 import io.claimlens.testing.Chromium;
 import io.claimlens.testing.Fixtures;
+import io.claimlens.testing.SeedCase;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -36,8 +40,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class HtmlReportBrowserTest {
 
-    static final String SEED_CLAIM = "Russia and North Korea are now the 'closest of countries,' says ambassador.";
-
     /** Dangerous article text: it must show up as text, and none of it may run. */
     static final String SCRIPT = "<script>document.title='pwned'</script>";
     static final String IMG = "<img src=x onerror=\"document.title='pwned'\">";
@@ -61,21 +63,15 @@ class HtmlReportBrowserTest {
 
     @Test
     void theSeedReportShowsItsVerdictAndTheMatsegoraAttributionInChromium() throws Exception {
-        Path seeds = Fixtures.seeds();
-        assumeTrue(seeds != null, "../shared/seeds not present");
+        SeedCase seed = SeedCase.get();
+        assumeTrue(seed != null, "../shared/seeds not present");
         Chromium chromium = Chromium.find(dir);
-        ClaimEngine engine = Fixtures.engine();
-        IndexResult ix = engine.index(List.of(seeds), null, IndexListener.NONE);
-        String html;
-        Report r;
-        try (Corpus corpus = ix.corpus()) {
-            r = engine.check(SEED_CLAIM, corpus);
-            html = HtmlReport.render(r, RenderOptions.builder()
-                    .optContext(ArticleContext.of(r, corpus::sentencesOf, ArticleContext.DEFAULT_WINDOW))
-                    .optReliability(Reliability.ofModel(engine.config().verdictModel()))
-                    .optRun(new RunInfo(Instant.parse("2026-11-23T12:00:00Z"), 42.0))
-                    .build());
-        }
+        Report r = seed.report();
+        String html = HtmlReport.render(r, RenderOptions.builder()
+                .optContext(seed.context())
+                .optReliability(Reliability.ofModel(Fixtures.engine().config().verdictModel()))
+                .optRun(new RunInfo(Instant.parse("2026-11-23T12:00:00Z"), 42.0))
+                .build());
         String verdict = "Verdict: " + r.verdict().label().alternateName();
         String said = "said by Alexandr Matsegora";
         Path page = write("seed.html", html);
@@ -93,7 +89,7 @@ class HtmlReportBrowserTest {
         Files.copy(page, kept.resolveSibling("seed-report.html"), StandardCopyOption.REPLACE_EXISTING);
 
         Document loaded = Jsoup.parse(chromium.dumpDom(page));
-        assertEquals("Fact check: " + SEED_CLAIM, loaded.title());
+        assertEquals("Fact check: " + SeedCase.CLAIM, loaded.title());
         assertTrue(loaded.getElementById("verdict").text().contains(verdict), loaded.getElementById("verdict").text());
         assertTrue(loaded.getElementById("attribution").text().contains(said),
                 loaded.getElementById("attribution").text());
@@ -161,6 +157,53 @@ class HtmlReportBrowserTest {
         Path control = write("control.html", "<!DOCTYPE html><html><head><title>" + title + "</title></head><body><p>"
                 + text.replace("\n\n", "</p><p>") + "</p></body></html>");
         assertEquals("pwned", Jsoup.parse(chromium.dumpDom(control)).title(), "the detector detects");
+    }
+
+    @Test
+    void theIndexPageSortsAndFiltersInChromium() throws Exception {
+        Chromium chromium = Chromium.find(dir);
+        List<Report> reports = List.of(withVerdict("r-a", "Alpha claim.", VerdictLabel.TRUE, 0.5),
+                withVerdict("r-b", "Beta claim.", VerdictLabel.FALSE, 0.9),
+                withVerdict("r-c", "Gamma claim.", VerdictLabel.TRUE, 0.7));
+        Path index = HtmlReports.write(dir.resolve("site"), reports, RenderOptions.defaults(),
+                r -> ArticleContext.none());
+        Document loaded = Jsoup.parse(chromium.dumpDom(index));
+        assertFalse(loaded.getElementById("controls").hasAttr("hidden"), "the script ran under the page's policy");
+        assertEquals("3 of 3 claims shown", loaded.getElementById("shown").text());
+
+        String probe = "<script>(function(){var out={};function order(){return Array.prototype.map.call("
+                + "document.querySelectorAll('#claims tbody tr:not([hidden]) td:first-child'),function(td){return "
+                + "td.textContent;});}var b=document.querySelectorAll('#claims thead button');b[2].click();"
+                + "out.ascending=order();b[2].click();out.descending=order();var f=document.getElementById("
+                + "'filter-verdict');f.value='g-true';f.dispatchEvent(new Event('change'));out.onlyTrue=order();"
+                + "f.value='';f.dispatchEvent(new Event('change'));var t=document.getElementById('filter-text');"
+                + "t.value='gamma';t.dispatchEvent(new Event('input'));out.text=order();"
+                + "document.body.setAttribute('data-probe',JSON.stringify(out));})();</script>";
+        String html = Files.readString(index, StandardCharsets.UTF_8);
+        String withoutPolicy = html.replaceFirst("<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*\">", "");
+        Path probed = write("site/index-probe.html", withoutPolicy.replace("</body>", probe + "</body>"));
+        JsonNode p = JsonReports.mapper().readTree(Jsoup.parse(chromium.dumpDom(probed)).body().attr("data-probe"));
+        assertEquals(List.of("Alpha claim.", "Gamma claim.", "Beta claim."), texts(p.get("ascending")),
+                "by confidence, ascending");
+        assertEquals(List.of("Beta claim.", "Gamma claim.", "Alpha claim."), texts(p.get("descending")));
+        assertEquals(List.of("Gamma claim.", "Alpha claim."), texts(p.get("onlyTrue")), "filtered by verdict");
+        assertEquals(List.of("Gamma claim."), texts(p.get("text")), "filtered by text");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** The sample report with another id, claim text and verdict (probability {@code p} on {@code label}). */
+    private static Report withVerdict(String id, String claim, VerdictLabel label, double p) {
+        Report s = HtmlReportsTest.renamed(id, claim);
+        double[] probs = new double[VerdictLabel.values().length];
+        java.util.Arrays.fill(probs, (1 - p) / (probs.length - 1));
+        probs[label.ordinal()] = p;
+        return new Report(s.id(), s.claim(), new Verdict(label, Distribution.of(VerdictLabel.class, probs), null,
+                s.verdict().features()), s.evidence(), s.attributions(), s.articles(), s.provenance());
     }
 
     private Path write(String name, String html) throws IOException {
