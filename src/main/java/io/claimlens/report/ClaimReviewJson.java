@@ -24,7 +24,8 @@ import java.util.Set;
  *       schema.org type), and whose {@code appearance} lists the articles that carry the attributed quotation or
  *       support the claim ({@code CreativeWork} with url, headline and publisher where the article gave them);</li>
  *   <li>{@code reviewRating}: a {@code Rating} on the 5 (True) to 1 (False) scale with the grade's name as
- *       {@code alternateName} (the value Google shows; also as {@code name}) and the conclusion as {@code ratingExplanation}.
+ *       {@code alternateName} (the value Google shows; also as {@code name}) and the conclusion as
+ *       {@code ratingExplanation}.
  *       {@link VerdictLabel#UNVERIFIABLE} is off the numeric scale, so it gets {@code alternateName} only: Google
  *       documents ratingValue, bestRating and worstRating as applying to numeric ratings.</li>
  * </ul>

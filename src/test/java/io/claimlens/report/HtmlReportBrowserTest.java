@@ -103,7 +103,8 @@ class HtmlReportBrowserTest {
             assertTrue(p.get("found").asBoolean(), element + " " + p);
             assertTrue(p.get("visible").asBoolean(), element + " is visible: " + p);
             assertTrue(p.get("width").asDouble() > 0 && p.get("height").asDouble() > 0, element + " has a box: " + p);
-            assertTrue(p.get("left").asDouble() >= 0 && p.get("top").asDouble() >= 0, element + " is on the page: " + p);
+            assertTrue(p.get("left").asDouble() >= 0 && p.get("top").asDouble() >= 0,
+                    element + " is on the page: " + p);
             assertTrue(p.get("hasText").asBoolean(), element + " shows its text: " + p);
         }
     }
@@ -180,7 +181,8 @@ class HtmlReportBrowserTest {
                 + "t.value='gamma';t.dispatchEvent(new Event('input'));out.text=order();"
                 + "document.body.setAttribute('data-probe',JSON.stringify(out));})();</script>";
         String html = Files.readString(index, StandardCharsets.UTF_8);
-        String withoutPolicy = html.replaceFirst("<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*\">", "");
+        String withoutPolicy = html.replaceFirst("<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*\">",
+                "");
         Path probed = write("site/index-probe.html", withoutPolicy.replace("</body>", probe + "</body>"));
         JsonNode p = JsonReports.mapper().readTree(Jsoup.parse(chromium.dumpDom(probed)).body().attr("data-probe"));
         assertEquals(List.of("Alpha claim.", "Gamma claim.", "Beta claim."), texts(p.get("ascending")),

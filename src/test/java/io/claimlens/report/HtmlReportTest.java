@@ -59,7 +59,8 @@ class HtmlReportTest {
     void thePageIsSelfContainedAndRunsNothing() {
         String html = HtmlReport.render(ReportRenderingTest.sample(ClaimType.FACTUAL), options(true));
         Document d = Jsoup.parse(html);
-        assertTrue(d.select("script, link, img, iframe, object, embed, base, form").isEmpty(), "nothing to load or run");
+        assertTrue(d.select("script, link, img, iframe, object, embed, base, form").isEmpty(),
+                "nothing to load or run");
         assertTrue(d.select("[src]").isEmpty());
         assertTrue(d.select("[^on]").isEmpty(), "no event handlers");
         String css = d.select("style").html();
