@@ -37,7 +37,22 @@ public final class JsonReports {
         return JSON;
     }
 
-    /** The full report as JSON: claim, verdict, evidence, attributions, sources, provenance. */
+    /**
+     * The full report as JSON, plus a {@code run} object ({@code startedAt}, {@code seconds}) after the provenance when
+     * {@code run} is given and provenance is kept. The run is the only part that changes between runs on the same
+     * input; {@link #report(Report, boolean)} (what batch results are made of) never has it.
+     */
+    public static ObjectNode report(Report r, boolean withProvenance, RunInfo run) {
+        ObjectNode o = report(r, withProvenance);
+        if (withProvenance && run != null) {
+            ObjectNode n = o.putObject("run");
+            n.put("startedAt", run.startedAt().toString());
+            n.put("seconds", run.roundedSeconds());
+        }
+        return o;
+    }
+
+    /** The full report as JSON: claim, verdict, evidence, attributions, sources, provenance. Deterministic. */
     public static ObjectNode report(Report r, boolean withProvenance) {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", r.id());

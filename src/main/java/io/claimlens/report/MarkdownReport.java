@@ -13,7 +13,17 @@ public final class MarkdownReport {
     private MarkdownReport() {
     }
 
+    /** The report with or without its provenance footer, and nothing else (no reliability note, no run time). */
     public static String render(Report r, boolean withProvenance) {
+        return render(r, RenderOptions.builder().optProvenance(withProvenance).build());
+    }
+
+    /**
+     * The report, with the reliability note when {@code options} has one, and a provenance footer (with the run
+     * time when given) unless provenance is off. The article context is not used: Markdown cites spans instead.
+     */
+    public static String render(Report r, RenderOptions options) {
+        boolean withProvenance = options.provenance();
         Explanation x = Explanation.of(r);
         StringBuilder sb = new StringBuilder();
         sb.append("# Fact check: \u201C").append(r.claim().text()).append("\u201D\n\n");
@@ -33,6 +43,10 @@ public final class MarkdownReport {
             sb.append(s).append("\n\n");
         }
         sb.append("## Conclusion\n\n").append(x.conclusion()).append("\n\n");
+        if (options.reliability() != null) {
+            sb.append("*How reliable the probabilities are:* ").append(options.reliability().describe())
+                    .append("\n\n");
+        }
         sb.append("## Sources\n\n");
         for (Report.SourceRef s : r.articles()) {
             sb.append("- `").append(s.id()).append("` ").append(Citation.label(s));
@@ -64,6 +78,9 @@ public final class MarkdownReport {
                 }
                 first = false;
                 sb.append(e.getKey()).append('=').append(e.getValue());
+            }
+            if (options.shownRun() != null) {
+                sb.append(" · run: ").append(options.shownRun().describe());
             }
             sb.append("</sub>\n");
         }
