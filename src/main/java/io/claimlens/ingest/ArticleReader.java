@@ -37,7 +37,8 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Formats by extension: {@code .txt}, {@code .md} (plain text), {@code .html}/{@code .htm} (jsoup text
  * extraction), {@code .jsonl} and {@code .jsonl.gz} (one JSON object per line with {@code id}, {@code title},
- * {@code url}, {@code published}, {@code source} and {@code text} or {@code html}).
+ * {@code url}, {@code published}, {@code source} and {@code text} or {@code html}), {@code .warc} and
+ * {@code .warc.gz} (web archives: each HTML response or resource record is an article, see {@link WarcArticles}).
  *
  * <p>The stream is lazy: a collection is never loaded whole, and each JSONL file is read line by line. Close the
  * returned stream (try-with-resources) to release open files if it is not consumed to the end.
@@ -62,6 +63,10 @@ public final class ArticleReader {
 
     public ArticleReader() {
         this(IngestOptions.defaults());
+    }
+
+    IngestOptions options() {
+        return options;
     }
 
     /** Reads every path; directories are walked recursively. */
@@ -121,8 +126,9 @@ public final class ArticleReader {
                 case TEXT -> Stream.of(readText(file, false));
                 case HTML -> Stream.of(readText(file, true));
                 case JSONL, JSONL_GZ -> readJsonl(file, format == Format.JSONL_GZ);
-                case UNSUPPORTED -> Stream.of(problem(file, 0, null,
-                        "unsupported file type (expected .txt, .md, .html, .htm, .jsonl or .jsonl.gz)"));
+                case WARC -> WarcArticles.read(file, this);
+                case UNSUPPORTED -> Stream.of(problem(file, 0, null, "unsupported file type (expected .txt, .md,"
+                        + " .html, .htm, .jsonl, .jsonl.gz, .warc or .warc.gz)"));
             };
         } catch (IOException e) {
             return Stream.of(problem(file, 0, null, "cannot read: " + e.getMessage()));
@@ -271,6 +277,13 @@ public final class ArticleReader {
 
     private Ingested toArticle(Path file, int line, String id, String title, String url, String published,
                                String source, String text) {
+        return toArticle(file, line, line > 0 ? file + ":" + line : file.toString(), id, title, url, published,
+                source, text);
+    }
+
+    /** An article from read text, or the problem with it; {@code origin} is where it came from, for reports. */
+    Ingested toArticle(Path file, int line, String origin, String id, String title, String url, String published,
+                       String source, String text) {
         String field = line > 0 ? "text" : null;
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -282,7 +295,6 @@ public final class ArticleReader {
             return problem(file, line, field, "article too long (" + text.length() + " characters; limit "
                     + options.maxArticleChars() + ", set with --max-article-chars)");
         }
-        String origin = line > 0 ? file + ":" + line : file.toString();
         String articleId = id != null && !id.isBlank() ? id.strip() : ContentHash.articleId(text);
         return new Ingested.Read(new Article(articleId, origin, title, url, published, source, text,
                 Paragraphs.split(text)));
@@ -351,7 +363,7 @@ public final class ArticleReader {
         return in.position();
     }
 
-    private static Ingested.Rejected problem(Path file, int line, String field, String message) {
+    static Ingested.Rejected problem(Path file, int line, String field, String message) {
         return new Ingested.Rejected(new InputProblem(file.toString(), line, field, "ingest", message));
     }
 
@@ -370,7 +382,7 @@ public final class ArticleReader {
                 || name.startsWith("SOURCE.");
     }
 
-    enum Format { TEXT, HTML, JSONL, JSONL_GZ, UNSUPPORTED }
+    enum Format { TEXT, HTML, JSONL, JSONL_GZ, WARC, UNSUPPORTED }
 
     static Format formatOf(Path p) {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -385,6 +397,9 @@ public final class ArticleReader {
         }
         if (name.endsWith(".jsonl.gz") || name.endsWith(".ndjson.gz")) {
             return Format.JSONL_GZ;
+        }
+        if (name.endsWith(".warc") || name.endsWith(".warc.gz")) {
+            return Format.WARC;
         }
         return Format.UNSUPPORTED;
     }
