@@ -367,7 +367,7 @@ public final class ArticleReader {
         return new Ingested.Rejected(new InputProblem(file.toString(), line, field, "ingest", message));
     }
 
-    private static boolean isHidden(Path root, Path p) {
+    static boolean isHidden(Path root, Path p) {
         for (Path part : root.relativize(p)) {
             if (part.toString().startsWith(".")) {
                 return true;
@@ -376,7 +376,7 @@ public final class ArticleReader {
         return false;
     }
 
-    private static boolean isDocFile(Path p) {
+    static boolean isDocFile(Path p) {
         String name = p.getFileName().toString().toUpperCase(Locale.ROOT);
         return name.startsWith("README") || name.startsWith("LICENSE") || name.startsWith("CHANGELOG")
                 || name.startsWith("SOURCE.");
