@@ -74,6 +74,35 @@ public final class ArticleReader {
         return paths.stream().flatMap(this::expand).flatMap(this::readFile);
     }
 
+    /**
+     * The files {@link #read} visits for {@code paths}, in the same order, and the problems with paths that cannot
+     * be listed; for jobs that hand files to several workers.
+     */
+    public Listing list(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
+        paths.stream().flatMap(this::expand).forEachOrdered(o -> {
+            if (o instanceof Path p) {
+                files.add(p);
+            } else {
+                problems.add(((Ingested.Rejected) o).problem());
+            }
+        });
+        return new Listing(List.copyOf(files), List.copyOf(problems));
+    }
+
+    /** Files and problems from {@link #list}. */
+    public record Listing(List<Path> files, List<InputProblem> problems) {
+    }
+
+    /**
+     * Reads one file (as listed by {@link #list}). Unlike {@link #read}, whose records come through a
+     * {@code flatMap}, the returned stream's {@code iterator()} is lazy too: one record in memory at a time.
+     */
+    public Stream<Ingested> readFile(Path file) {
+        return readFile((Object) file);
+    }
+
     /** Reads everything and collects it; for small collections and tests. */
     public Collected readAll(List<Path> paths) {
         List<Article> articles = new ArrayList<>();
