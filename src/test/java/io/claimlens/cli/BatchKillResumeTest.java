@@ -1,13 +1,16 @@
 package io.claimlens.cli;
 
+import io.claimlens.batch.BatchListener;
+import io.claimlens.batch.BatchOptions;
+import io.claimlens.batch.BatchRunner;
+import io.claimlens.batch.BatchSummary;
+import io.claimlens.engine.ClaimEngine;
+import io.claimlens.nlp.NlpMode;
 import io.claimlens.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +28,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * kill -9 in the middle of a batch, then --resume: nothing lost, nothing duplicated, every record byte-equal to an
  * uninterrupted run's. The batch runs in a child JVM (the real CLI), killed with SIGKILL once some results are on
- * disk; a torn half record is added to the end as an interrupted write would leave it. FAST NLP keeps the child's
- * start-up short: this test is about the batch's bookkeeping, which does not depend on the NLP depth.
+ * disk; a torn half record is added to the end as an interrupted write would leave it. The rest is finished with
+ * the runner behind {@code batch --resume}. FAST NLP keeps the child's start-up short: this test is about the
+ * batch's bookkeeping, which does not depend on the NLP depth.
  */
 class BatchKillResumeTest {
 
@@ -84,14 +88,20 @@ class BatchKillResumeTest {
         Files.writeString(results, first.substring(0, first.length() / 2), StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
 
-        List<String> resume = new ArrayList<>(common);
-        resume.addAll(List.of("--out", out.toString(), "--threads", "2", "--resume"));
-        assertEquals(0, run(resume), "resumed run");
-
+        // the resumed and the uninterrupted runs share one in-process FAST engine (the shared test encoder): the
+        // resume's fingerprint check confirms it is configured exactly as the killed CLI's was
+        try (ClaimEngine engine = ClaimEngine.builder().optNlpMode(NlpMode.FAST).optEncoder(Fixtures.encoder())
+                .build()) {
+            BatchOptions.Builder base = BatchOptions.builder().setClaims(claims.toString())
+                    .setArticles(List.of(Fixtures.examples())).optThreads(2);
+            BatchSummary resumed = BatchRunner.run(engine, base.setOut(out).optResume(true).build(),
+                    BatchListener.NONE);
+            assertEquals(atKill, resumed.claimsResumed(), "what was on disk at the kill is kept");
+            assertEquals(total - atKill, resumed.claimsChecked());
+            BatchRunner.run(engine, base.setOut(dir.resolve("uninterrupted")).optResume(false).build(),
+                    BatchListener.NONE);
+        }
         Path fresh = dir.resolve("uninterrupted");
-        List<String> whole = new ArrayList<>(common);
-        whole.addAll(List.of("--out", fresh.toString(), "--threads", "2"));
-        assertEquals(0, run(whole), "uninterrupted run");
 
         List<String> resumed = Files.readAllLines(results);
         List<String> reference = Files.readAllLines(fresh.resolve("results.jsonl"));
@@ -102,17 +112,6 @@ class BatchKillResumeTest {
             assertTrue(ids.add(r.substring(0, r.indexOf(','))), "duplicate " + r.substring(0, 40));
         }
         assertEquals(new TreeSet<>(reference), new TreeSet<>(resumed), "byte-equal records");
-    }
-
-    private static int run(List<String> args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args.toArray(String[]::new));
-        if (code != 0) {
-            System.err.println(err);
-        }
-        return code;
     }
 
     private static int countLines(Path file) throws IOException {
