@@ -15,7 +15,7 @@ import java.util.List;
 /** The synthetic collection (our own templates) the micro-benchmarks run on. */
 final class BenchData {
 
-    /** Where the collection is written: articles-00000.jsonl and claims.jsonl. */
+    /** Where the collection is written: articles/articles-00000.jsonl and claims.jsonl. */
     final Path dir;
     final List<Article> articles;
     final List<String> claims;
@@ -29,7 +29,7 @@ final class BenchData {
     static BenchData generate(int articles, int claims) throws IOException {
         Path dir = Files.createTempDirectory("claimlens-jmh");
         SyntheticCollection.write(dir, articles, claims, 42, 1_000_000, false, null);
-        List<Article> read = new ArticleReader().readAll(List.of(dir.resolve("articles-00000.jsonl"))).articles();
+        List<Article> read = new ArticleReader().readAll(List.of(dir.resolve("articles/articles-00000.jsonl"))).articles();
         List<String> texts = new ArrayList<>();
         ClaimSource.read(dir.resolve("claims.jsonl").toString(), new ClaimSource.Sink() {
             @Override

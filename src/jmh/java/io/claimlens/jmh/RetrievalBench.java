@@ -51,7 +51,7 @@ public class RetrievalBench {
         BenchData data = BenchData.generate(2000, 50);
         encoder = DjlSentenceEncoder.create(EncoderConfig.defaults());
         engine = ClaimEngine.builder().optNlpMode(NlpMode.FAST).optEncoder(encoder).build();
-        corpus = engine.index(List.of(data.dir.resolve("articles-00000.jsonl")), null, IndexListener.NONE, 2)
+        corpus = engine.index(List.of(data.dir.resolve("articles/articles-00000.jsonl")), null, IndexListener.NONE, 2)
                 .corpus();
         retriever = new EvidenceRetriever(encoder, RetrievalConfig.defaults());
         for (String c : data.claims) {

@@ -99,73 +99,80 @@ public final class BatchRunner {
 
     private BatchSummary run() throws IOException {
         Path out = options.out();
-        try (ResultLog log = ResultLog.open(out, options.resume());
-             ErrorLog errors = new ErrorLog(out.resolve(ERRORS))) {
-            if (log.recovery().note() != null) {
-                listener.note(log.recovery().note());
-            }
+        try (ResultLog log = ResultLog.open(out, options.resume())) {
             ObjectNode fingerprint = fingerprint();
             ObjectNode earlier = log.earlierFingerprint();
             if (earlier != null) {
                 String differs = firstDifference(earlier, fingerprint);
-                if (differs != null) {
+                if (differs != null) { // refused before anything of the earlier run is touched
                     throw new IllegalStateException("cannot resume the run in " + out + ": " + differs
                             + " differs from the interrupted run's; results would not be comparable. Use another"
                             + " --out (or the same settings).");
                 }
             }
-            log.checkpoint(fingerprint, "index");
-
-            // ---- index
-            long t0 = System.nanoTime();
-            listener.phase("index", -1);
-            Thread counter = countInBackground();
-            AtomicLong articleProblems = new AtomicLong();
-            IndexResult indexed = engine.index(options.articles(), options.index(), new IndexListener() {
-                @Override
-                public void indexed(String articleId, boolean added) {
-                    listener.step();
-                }
-
-                @Override
-                public void problem(InputProblem problem) {
-                    articleProblems.incrementAndGet();
-                    errors.write(ResultRecords.errorLine("article", problem, null));
-                    listener.problem(problem);
-                }
-            }, options.threads());
-            counter.interrupt();
-            double indexSeconds = (System.nanoTime() - t0) / 1e9;
-            try (Corpus corpus = indexed.corpus()) {
-                if (corpus.articleCount() == 0) {
-                    throw new IllegalStateException("no article could be read from " + options.articles()
-                            + " (see " + out.resolve(ERRORS) + ")");
-                }
-                String previousCorpus = earlier == null ? null : earlier.path("corpusChecksum").asText(null);
-                if (previousCorpus != null && !log.done().isEmpty() && !previousCorpus.equals(corpus.checksum())) {
-                    throw new IllegalStateException("cannot resume the run in " + out + ": the article collection"
-                            + " changed since it was interrupted (corpus checksum " + corpus.checksum()
-                            + ", was " + previousCorpus + "), so old and new results would disagree. Use another"
-                            + " --out.");
-                }
-                fingerprint.put("corpusChecksum", corpus.checksum());
-                log.checkpoint(fingerprint, "check");
-
-                // ---- check
-                Checked checked = check(corpus, log, errors);
-                Map<String, Long> verdicts = verdictCounts(out.resolve(ResultLog.RESULTS));
-                long[] lat = checked.latencies();
-                BatchSummary summary = new BatchSummary(checked.read, checked.checked.get(), checked.resumed,
-                        checked.failed.get(), checked.duplicates, checked.badLines, indexed.indexed(),
-                        indexed.skipped(), articleProblems.get(), corpus.articleCount(), corpus.checksum(),
-                        log.count(), verdicts, options.threads(), engine.nlp().config().mode().name(),
-                        indexSeconds, checked.seconds, percentile(lat, 50), percentile(lat, 95),
-                        ProcessMemory.peakRssMb());
-                Files.writeString(out.resolve(SUMMARY), JSON.writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(summary.toJson()) + "\n", StandardCharsets.UTF_8);
-                log.checkpoint(fingerprint, "done");
-                return summary;
+            try (ErrorLog errors = new ErrorLog(out.resolve(ERRORS))) {
+                return run(log, errors, fingerprint, earlier);
             }
+        }
+    }
+
+    private BatchSummary run(ResultLog log, ErrorLog errors, ObjectNode fingerprint, ObjectNode earlier)
+            throws IOException {
+        Path out = options.out();
+        if (log.recovery().note() != null) {
+            listener.note(log.recovery().note());
+        }
+        log.checkpoint(fingerprint, "index");
+
+        // ---- index
+        long t0 = System.nanoTime();
+        listener.phase("index", -1);
+        Thread counter = countInBackground();
+        AtomicLong articleProblems = new AtomicLong();
+        IndexResult indexed = engine.index(options.articles(), options.index(), new IndexListener() {
+            @Override
+            public void indexed(String articleId, boolean added) {
+                listener.step();
+            }
+
+            @Override
+            public void problem(InputProblem problem) {
+                articleProblems.incrementAndGet();
+                errors.write(ResultRecords.errorLine("article", problem, null));
+                listener.problem(problem);
+            }
+        }, options.threads());
+        counter.interrupt();
+        double indexSeconds = (System.nanoTime() - t0) / 1e9;
+        try (Corpus corpus = indexed.corpus()) {
+            if (corpus.articleCount() == 0) {
+                throw new IllegalStateException("no article could be read from " + options.articles()
+                        + " (see " + out.resolve(ERRORS) + ")");
+            }
+            String previousCorpus = earlier == null ? null : earlier.path("corpusChecksum").asText(null);
+            if (previousCorpus != null && !log.done().isEmpty() && !previousCorpus.equals(corpus.checksum())) {
+                throw new IllegalStateException("cannot resume the run in " + out + ": the article collection"
+                        + " changed since it was interrupted (corpus checksum " + corpus.checksum()
+                        + ", was " + previousCorpus + "), so old and new results would disagree. Use another"
+                        + " --out.");
+            }
+            fingerprint.put("corpusChecksum", corpus.checksum());
+            log.checkpoint(fingerprint, "check");
+
+            // ---- check
+            Checked checked = check(corpus, log, errors);
+            Map<String, Long> verdicts = verdictCounts(out.resolve(ResultLog.RESULTS));
+            long[] lat = checked.latencies();
+            BatchSummary summary = new BatchSummary(checked.read, checked.checked.get(), checked.resumed,
+                    checked.failed.get(), checked.duplicates, checked.badLines, indexed.indexed(),
+                    indexed.skipped(), articleProblems.get(), corpus.articleCount(), corpus.checksum(),
+                    log.count(), verdicts, options.threads(), engine.nlp().config().mode().name(),
+                    indexSeconds, checked.seconds, percentile(lat, 50), percentile(lat, 95),
+                    ProcessMemory.peakRssMb());
+            Files.writeString(out.resolve(SUMMARY), JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(summary.toJson()) + "\n", StandardCharsets.UTF_8);
+            log.checkpoint(fingerprint, "done");
+            return summary;
         }
     }
 

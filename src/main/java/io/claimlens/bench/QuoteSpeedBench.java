@@ -124,6 +124,9 @@ public final class QuoteSpeedBench {
             if (!news.isEmpty() && news.size() < present.size()) {
                 score("news", news, oursByFile, baseByFile, m, out);
             }
+            // CoreNLP names a speaker or nobody, never a reason: the rows with a named speaker compare like with like
+            score("named_speaker", present.stream().filter(e -> !e.noSpeaker()).toList(), oursByFile, baseByFile,
+                    m, out);
         }
         if (outDir != null) {
             Files.createDirectories(outDir);

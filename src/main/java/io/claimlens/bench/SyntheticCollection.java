@@ -25,8 +25,9 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Deterministic: article {@code i} depends only on the seed and {@code i}, so the first 1,000 articles of a
  * 100,000-article collection are the 1,000-article collection. Articles are about 2-4 KB, like wire copy, written
- * as JSONL shards ({@code articles-00000.jsonl.gz}, 10,000 per shard by default); {@code claims.jsonl} holds claims
- * about the same world: some restate a generated sentence, some change a number or a name, some quote a phrase.
+ * as JSONL shards ({@code articles/articles-00000.jsonl.gz}, 10,000 per shard by default); {@code claims.jsonl},
+ * beside the {@code articles} directory, holds claims about the same world: some restate a generated sentence,
+ * some change a number or a name, some quote a phrase.
  */
 public final class SyntheticCollection {
 
@@ -61,7 +62,8 @@ public final class SyntheticCollection {
     /** Writes {@code articles} articles and {@code claims} claims to {@code out}; returns the files written. */
     public static List<Path> write(Path out, int articles, int claims, long seed, int shardSize, boolean gzip,
                                    PrintStream log) throws IOException {
-        Files.createDirectories(out);
+        Path articleDir = out.resolve("articles");
+        Files.createDirectories(articleDir);
         List<Path> files = new ArrayList<>();
         Writer w = null;
         int shard = -1;
@@ -73,7 +75,7 @@ public final class SyntheticCollection {
                         w.close();
                     }
                     shard = i / shardSize;
-                    Path f = out.resolve(String.format(Locale.ROOT, "articles-%05d.jsonl%s", shard,
+                    Path f = articleDir.resolve(String.format(Locale.ROOT, "articles-%05d.jsonl%s", shard,
                             gzip ? ".gz" : ""));
                     files.add(f);
                     OutputStream os = Files.newOutputStream(f);
@@ -105,8 +107,8 @@ public final class SyntheticCollection {
         }
         files.add(claimsFile);
         if (log != null) {
-            log.printf(Locale.ROOT, "%,d articles (%.1f MB of JSON) in %d shard(s), %,d claims, seed %d, in %s%n",
-                    articles, bytes / 1e6, shard + 1, claims, seed, out);
+            log.printf(Locale.ROOT, "%,d articles (%.1f MB of JSON) in %d shard(s) in %s, %,d claims in %s, seed %d%n",
+                    articles, bytes / 1e6, shard + 1, articleDir, claims, claimsFile, seed);
         }
         return files;
     }

@@ -50,8 +50,9 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = {"Writes a synthetic news collection from our own templates (an invented world), for speed",
-                    "and memory benchmarks: JSONL shards of 10,000 articles (.jsonl.gz) and claims.jsonl. The same",
-                    "seed gives the same bytes; a smaller collection is a prefix of a larger one.",
+                    "and memory benchmarks: OUT/articles/ (JSONL shards of 10,000 articles, .jsonl.gz) and",
+                    "OUT/claims.jsonl. The same seed gives the same bytes; a smaller collection is a prefix of a",
+                    "larger one.",
                     "",
                     "Example:",
                     "  claimlens bench generate --articles 10000 --seed 42 --out target/synth-10k"})
@@ -120,7 +121,7 @@ final class BenchCommand implements Runnable {
                     "check p50/p95 and the ratios against the first count.",
                     "",
                     "Example:",
-                    "  claimlens bench batch --articles target/synth-1k --claims target/synth-1k/claims.jsonl \\",
+                    "  claimlens bench batch --articles target/synth-1k/articles --claims target/synth-1k/claims.jsonl \\",
                     "      --threads 1,2 --mode light"})
     static final class Batch implements Callable<Integer> {
         @Option(names = "--articles", required = true, arity = "1..*", paramLabel = "PATH", description = "Articles.")
