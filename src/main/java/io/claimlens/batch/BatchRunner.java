@@ -80,10 +80,13 @@ public final class BatchRunner {
     }
 
     /**
-     * Fails fast, before models load, when {@code out} holds an earlier run and {@code resume} is not set (the
-     * runner checks again when it opens the directory).
+     * Fails fast, before models load, when the claims file is missing or {@code out} holds an earlier run and
+     * {@code resume} is not set (the runner checks again when it starts).
      */
-    public static void checkOutput(BatchOptions options) throws IOException {
+    public static void precheck(BatchOptions options) throws IOException {
+        if (!ClaimSource.STDIN.equals(options.claims()) && !Files.isRegularFile(Path.of(options.claims()))) {
+            throw new IllegalArgumentException("claims file not found: " + options.claims());
+        }
         Path out = options.out();
         if (!options.resume() && ResultLog.holdsEarlierRun(out)) {
             throw new IllegalStateException(out + " holds an earlier run (" + ResultLog.RESULTS + ", "
@@ -99,6 +102,9 @@ public final class BatchRunner {
 
     private BatchSummary run() throws IOException {
         Path out = options.out();
+        if (!ClaimSource.STDIN.equals(options.claims()) && !Files.isRegularFile(Path.of(options.claims()))) {
+            throw new IllegalArgumentException("claims file not found: " + options.claims());
+        }
         try (ResultLog log = ResultLog.open(out, options.resume())) {
             ObjectNode fingerprint = fingerprint();
             ObjectNode earlier = log.earlierFingerprint();

@@ -86,7 +86,7 @@ final class BatchCommand implements Callable<Integer> {
         BatchOptions options = BatchOptions.builder().setClaims(claims).setArticles(articles).setOut(out)
                 .optIndex(index).optThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads)
                 .optResume(resume).optReports(formats).optWithProvenance(!stripProvenance).build();
-        BatchRunner.checkOutput(options);
+        BatchRunner.precheck(options);
         try (ClaimEngine engine = engineOptions.build(System.err);
              ProgressListener progress = new ProgressListener()) {
             BatchSummary s = BatchRunner.run(engine, options, progress);
