@@ -29,7 +29,8 @@ final class BenchData {
     static BenchData generate(int articles, int claims) throws IOException {
         Path dir = Files.createTempDirectory("claimlens-jmh");
         SyntheticCollection.write(dir, articles, claims, 42, 1_000_000, false, null);
-        List<Article> read = new ArticleReader().readAll(List.of(dir.resolve("articles/articles-00000.jsonl"))).articles();
+        List<Article> read = new ArticleReader().readAll(List.of(dir.resolve("articles/articles-00000.jsonl")))
+                .articles();
         List<String> texts = new ArrayList<>();
         ClaimSource.read(dir.resolve("claims.jsonl").toString(), new ClaimSource.Sink() {
             @Override

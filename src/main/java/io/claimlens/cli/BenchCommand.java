@@ -121,8 +121,8 @@ final class BenchCommand implements Runnable {
                     "check p50/p95 and the ratios against the first count.",
                     "",
                     "Example:",
-                    "  claimlens bench batch --articles target/synth-1k/articles --claims target/synth-1k/claims.jsonl \\",
-                    "      --threads 1,2 --mode light"})
+                    "  claimlens bench batch --articles target/synth-1k/articles \\",
+                    "      --claims target/synth-1k/claims.jsonl --threads 1,2 --mode light"})
     static final class Batch implements Callable<Integer> {
         @Option(names = "--articles", required = true, arity = "1..*", paramLabel = "PATH", description = "Articles.")
         List<Path> articles;

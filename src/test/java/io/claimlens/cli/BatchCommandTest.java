@@ -45,7 +45,8 @@ class BatchCommandTest {
     @Test
     void claimsFromStandardInput() throws Exception {
         String detected = "{\"claim\": \"The bridge will open in May.\", \"article\": \"a1\", \"score\": 0.91}\n"
-                + "{\"claim\": \"Norland and Estovia are 'brothers in every storm,' says ambassador.\", \"start\": 3}\n";
+                + "{\"claim\": \"Norland and Estovia are 'brothers in every storm,' says ambassador.\","
+                + " \"start\": 3}\n";
         InputStream stdin = System.in;
         Path out = dir.resolve("run");
         CommandLine cl = Main.commandLine();
