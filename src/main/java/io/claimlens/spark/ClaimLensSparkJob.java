@@ -66,7 +66,7 @@ import java.util.stream.Stream;
  *   <li>executors read and analyse the articles (NLP, the expensive part), one engine per executor;</li>
  *   <li>the driver streams the analysed articles ({@code toLocalIterator}, one partition in memory at a time) into
  *       one Lucene index, so BM25 statistics are those of the whole collection, then ships the index to every
- *       executor ({@code SparkContext.addFile});</li>
+ *       executor as one zip file ({@code SparkContext.addFile}, served by the driver);</li>
  *   <li>executors check the claims against it, one open corpus per executor.</li>
  * </ol>
  *
@@ -249,8 +249,12 @@ public final class ClaimLensSparkJob implements Runnable {
         if (corpusArticles == 0) {
             throw new IllegalStateException("no article could be read from " + job.articles());
         }
-        String indexName = index.getFileName().toString();
-        spark.sparkContext().addFile(index.toString(), true);
+        // one file, served by the driver to every executor (a directory would need a shared filesystem)
+        String indexName = "claimlens-index-" + checksum.substring(0, 16) + ".zip";
+        Path zip = index.resolveSibling(indexName);
+        IndexZip.zip(index, zip);
+        IndexZip.deleteTree(index);
+        spark.sparkContext().addFile(zip.toString());
 
         try {
             // 3. check on the executors
@@ -274,7 +278,7 @@ public final class ClaimLensSparkJob implements Runnable {
             return s;
         } finally {
             SparkEngines.release(SparkFiles.get(indexName));
-            deleteTree(index);
+            Files.deleteIfExists(zip);
         }
     }
 
@@ -655,20 +659,6 @@ public final class ClaimLensSparkJob implements Runnable {
                 throw new NoSuchElementException();
             }
             return f.apply(in.next());
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // a temporary index left behind is harmless
-                }
-            });
-        } catch (IOException ignored) {
-            // same
         }
     }
 }

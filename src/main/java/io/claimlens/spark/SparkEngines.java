@@ -20,6 +20,7 @@ public final class SparkEngines {
 
     private static final Map<EngineSpec, ClaimEngine> ENGINES = new HashMap<>();
     private static final Map<String, Corpus> CORPORA = new HashMap<>();
+    private static final Map<String, Path> UNPACKED = new HashMap<>();
 
     private SparkEngines() {
     }
@@ -40,26 +41,35 @@ public final class SparkEngines {
         ENGINES.put(spec, engine);
     }
 
-    /** The corpus in the index directory {@code dir}, opened on first use in this JVM. */
-    public static synchronized Corpus corpus(String dir) {
-        return CORPORA.computeIfAbsent(dir, d -> {
+    /**
+     * The corpus in an index shipped as a zip file (see {@link IndexZip}): unpacked into a temporary directory and
+     * opened on first use in this JVM, then shared.
+     */
+    public static synchronized Corpus corpus(String zip) {
+        return CORPORA.computeIfAbsent(zip, z -> {
             try {
-                return CorpusWriter.open(Path.of(d));
+                Path dir = IndexZip.unzip(Path.of(z));
+                UNPACKED.put(z, dir);
+                return CorpusWriter.open(dir);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot open the index " + d, e);
+                throw new UncheckedIOException("cannot open the index shipped as " + z, e);
             }
         });
     }
 
-    /** Closes and forgets the corpus of {@code dir} (when a job is done with an index it will delete). */
-    public static synchronized void release(String dir) {
-        Corpus c = CORPORA.remove(dir);
+    /** Closes and forgets the corpus of {@code zip} and deletes its unpacked copy (when a job is done with it). */
+    public static synchronized void release(String zip) {
+        Corpus c = CORPORA.remove(zip);
         if (c != null) {
             try {
                 c.close();
             } catch (IOException ignored) {
                 // releasing a read-only index: nothing to recover
             }
+        }
+        Path dir = UNPACKED.remove(zip);
+        if (dir != null) {
+            IndexZip.deleteTree(dir);
         }
     }
 }
