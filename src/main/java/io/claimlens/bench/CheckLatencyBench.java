@@ -25,7 +25,10 @@ import java.util.Map;
  * Latency of {@code check} on an existing on-disk index, warm: the engine is loaded and the index opened, the first
  * {@code warmup} claims are checked untimed (JIT, index pages in the OS cache), then the next {@code limit} claims,
  * different ones, are checked one at a time and timed. With {@code noCache} the encoder has no embedding cache, so
- * no evidence sentence embedded for an earlier claim is reused.
+ * no evidence sentence embedded for an earlier claim is reused. Besides wall time, the process's CPU time per check
+ * is recorded: on a machine shared with other work, wall time grows with the load, CPU time much less; on an idle
+ * machine a check's wall time is at most its CPU time (it waits on nothing once warm) and less when the encoder's
+ * two threads run in parallel.
  */
 public final class CheckLatencyBench {
 
@@ -62,18 +65,27 @@ public final class CheckLatencyBench {
                 engine.check(t, corpus);
             }
             double[] ms = new double[measured.size()];
+            double[] cpu = new double[measured.size()];
             for (int i = 0; i < measured.size(); i++) {
+                long c0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 engine.check(measured.get(i), corpus);
                 ms[i] = (System.nanoTime() - t0) / 1e6;
+                cpu[i] = (processCpuNanos() - c0) / 1e6;
             }
             Arrays.sort(ms);
+            Arrays.sort(cpu);
             m.put("articles", (double) corpus.articleCount());
             m.put("claims", (double) ms.length);
             m.put("p50_ms", percentile(ms, 50));
             m.put("p95_ms", percentile(ms, 95));
             m.put("mean_ms", Arrays.stream(ms).average().orElse(0));
             m.put("max_ms", ms[ms.length - 1]);
+            if (cpu[cpu.length - 1] > 0) {
+                // CPU time of the whole process per check: what the check costs whatever else runs on the machine
+                m.put("cpu_p50_ms", percentile(cpu, 50));
+                m.put("cpu_p95_ms", percentile(cpu, 95));
+            }
             m.put("embedding_cache", noCache ? 0.0 : 1.0);
             if (!noCache && engine.encoder() instanceof CachingEncoder c) {
                 long[] hm = c.stats();
@@ -81,6 +93,10 @@ public final class CheckLatencyBench {
             }
             out.printf(Locale.ROOT, "check latency: p50 %.0f ms, p95 %.0f ms, mean %.0f ms, max %.0f ms%n",
                     m.get("p50_ms"), m.get("p95_ms"), m.get("mean_ms"), m.get("max_ms"));
+            if (m.containsKey("cpu_p50_ms")) {
+                out.printf(Locale.ROOT, "process CPU time per check: p50 %.0f ms, p95 %.0f ms%n", m.get("cpu_p50_ms"),
+                        m.get("cpu_p95_ms"));
+            }
         } finally {
             if (plain != null) {
                 plain.close();
@@ -92,6 +108,15 @@ public final class CheckLatencyBench {
                     new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n");
         }
         return m;
+    }
+
+    /** CPU time used by this process so far (all threads, native ones included), or 0 where unknown. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 
     static double percentile(double[] sorted, double p) {
