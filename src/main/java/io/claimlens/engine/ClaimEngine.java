@@ -51,6 +51,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -230,14 +236,59 @@ public final class ClaimEngine implements AutoCloseable {
         }
     }
 
-    /** Analyses and indexes a stream of ingested items; bad items are recorded and skipped. */
+    /** Analyses and indexes a stream of ingested items on the calling thread; bad items are recorded and skipped. */
     public IndexResult index(Stream<Ingested> items, Path indexDir, IndexListener listener) throws IOException {
-        List<InputProblem> problems = new ArrayList<>();
-        int[] counts = new int[2];
+        return index(items, indexDir, listener, 1);
+    }
+
+    /**
+     * Reads, analyses and indexes articles from files and directories with {@code threads} analysis threads.
+     *
+     * @see #index(Stream, Path, IndexListener, int)
+     */
+    public IndexResult index(List<Path> paths, Path indexDir, IndexListener listener, int threads)
+            throws IOException {
+        try (Stream<Ingested> items = reader.read(paths)) {
+            return index(items, indexDir, listener, threads);
+        }
+    }
+
+    /**
+     * Analyses and indexes a stream of ingested items; bad items are recorded and skipped.
+     *
+     * <p>The stream is consumed on the calling thread (reading, hashing, the unchanged-article check); analysis and
+     * index writes run on {@code threads} worker threads sharing this engine's NLP pipeline (thread-safe, see
+     * {@link NlpPipeline}). At most {@code 4 * threads} articles are in flight, so memory does not grow with the
+     * collection. With {@code threads == 1} everything runs on the calling thread.
+     *
+     * <p>The resulting corpus does not depend on the number of threads or the order articles finish in: the
+     * corpus checksum is over sorted ids, and searches break score ties by article id and sentence index.
+     *
+     * <p>An on-disk index is committed every {@value #COMMIT_SECONDS} seconds, so an interrupted run (even a
+     * kill -9) keeps what was committed and a rerun analyses only the rest.
+     *
+     * @param threads analysis threads, at least 1
+     */
+    public IndexResult index(Stream<Ingested> items, Path indexDir, IndexListener listener, int threads)
+            throws IOException {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        List<InputProblem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger added = new AtomicInteger();
+        AtomicInteger unchanged = new AtomicInteger();
         Map<String, String> seenThisRun = new HashMap<>();
         CorpusWriter writer = indexDir == null ? CorpusWriter.inMemory() : CorpusWriter.onDisk(indexDir);
+        Checkpointer checkpoints = new Checkpointer(writer, indexDir != null);
+        ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, daemonThreads());
+        Semaphore inFlight = new Semaphore(4 * threads);
+        AtomicReference<Throwable> fatal = new AtomicReference<>();
         try {
+            // forEachOrdered, not iterator(): a Stream's iterator buffers a flatMapped file's records all at once.
             items.forEachOrdered(item -> {
+                if (fatal.get() != null) {
+                    throw new StopIndexing();
+                }
                 if (item instanceof Ingested.Rejected r) {
                     problems.add(r.problem());
                     listener.problem(r.problem());
@@ -254,45 +305,149 @@ public final class ClaimEngine implements AutoCloseable {
                     return;
                 }
                 if (writer.isCurrent(a.id(), hash)) {
-                    counts[1]++;
+                    unchanged.incrementAndGet();
                     listener.indexed(a.id(), false);
                     return;
                 }
-                InputProblem p = indexOne(writer, a);
-                if (p != null) {
-                    problems.add(p);
-                    listener.problem(p);
-                } else {
-                    counts[0]++;
-                    listener.indexed(a.id(), true);
+                Runnable task = () -> {
+                    Prepared p = prepare(a);
+                    if (p.problem() != null) {
+                        problems.add(p.problem());
+                        listener.problem(p.problem());
+                    } else if (add(writer, p.analyzed())) {
+                        added.incrementAndGet();
+                        listener.indexed(a.id(), true);
+                    } else { // a same-id, same-text copy was added by another thread meanwhile
+                        unchanged.incrementAndGet();
+                        listener.indexed(a.id(), false);
+                    }
+                    checkpoints.maybeCommit();
+                };
+                if (pool == null) {
+                    task.run();
+                    return;
                 }
+                inFlight.acquireUninterruptibly();
+                pool.execute(() -> {
+                    try {
+                        task.run();
+                    } catch (Throwable t) {
+                        fatal.compareAndSet(null, t);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
             });
+            if (pool != null) {
+                inFlight.acquireUninterruptibly(4 * threads); // every task has finished
+                inFlight.release(4 * threads);
+            }
+            Throwable t = fatal.get();
+            if (t != null) {
+                throw t instanceof RuntimeException re ? re : new IllegalStateException("indexing failed", t);
+            }
             Corpus corpus = writer.finish();
-            return new IndexResult(corpus, counts[0], counts[1], problems);
+            return new IndexResult(corpus, added.get(), unchanged.get(), List.copyOf(problems));
+        } catch (StopIndexing e) {
+            pool.shutdownNow();
+            writer.close();
+            Throwable t = fatal.get();
+            throw t instanceof RuntimeException re ? re : new IllegalStateException("indexing failed", t);
         } catch (RuntimeException | IOException e) {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
             writer.close();
             throw e;
+        } finally {
+            if (pool != null) {
+                pool.shutdown();
+            }
         }
     }
 
-    /** Analyses and adds one article; returns the problem instead of throwing. */
-    private InputProblem indexOne(CorpusWriter writer, Article a) {
+    /** Thrown inside the stream consumer to stop reading once a worker has failed. */
+    private static final class StopIndexing extends RuntimeException {
+        StopIndexing() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Seconds between commits of an on-disk index while indexing. */
+    public static final int COMMIT_SECONDS = 30;
+
+    /** Commits an on-disk index now and then, from whichever worker notices the time has come. */
+    private static final class Checkpointer {
+        private final CorpusWriter writer;
+        private final boolean enabled;
+        private long last = System.nanoTime();
+
+        Checkpointer(CorpusWriter writer, boolean enabled) {
+            this.writer = writer;
+            this.enabled = enabled;
+        }
+
+        void maybeCommit() {
+            if (!enabled) {
+                return;
+            }
+            synchronized (this) {
+                long now = System.nanoTime();
+                if (now - last < COMMIT_SECONDS * 1_000_000_000L) {
+                    return;
+                }
+                last = now;
+                try {
+                    writer.commit();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot commit the index", e);
+                }
+            }
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "claimlens-index-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static boolean add(CorpusWriter writer, AnalyzedArticle analyzed) {
+        try {
+            return writer.add(analyzed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the index", e);
+        }
+    }
+
+    /**
+     * An article ready to index, or the problem that keeps it out of the index. Exactly one is non-null.
+     *
+     * @param analyzed the analysed article
+     * @param problem  why it cannot be indexed (analysis failed, not English)
+     */
+    public record Prepared(AnalyzedArticle analyzed, InputProblem problem) {
+    }
+
+    /**
+     * Runs the NLP stage on one article for indexing: a failure or a non-English article becomes a problem, never
+     * an exception. Thread-safe; used by {@link #index} and by distributed jobs that index elsewhere.
+     */
+    public Prepared prepare(Article a) {
         AnalyzedArticle analyzed;
         try {
             analyzed = nlp.analyze(a);
         } catch (RuntimeException e) {
-            return new InputProblem(a.origin(), 0, null, "nlp", "analysis failed: " + e);
+            return new Prepared(null, new InputProblem(a.origin(), 0, null, "nlp", "analysis failed: " + e));
         }
         if (!NlpPipeline.ENGLISH.equals(analyzed.language())) {
-            return new InputProblem(a.origin(), 0, null, "nlp", "language '" + analyzed.language()
-                    + "' detected; only English is supported, so the article is not indexed");
+            return new Prepared(null, new InputProblem(a.origin(), 0, null, "nlp", "language '"
+                    + analyzed.language() + "' detected; only English is supported, so the article is not indexed"));
         }
-        try {
-            writer.add(analyzed);
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the index", e);
-        }
+        return new Prepared(analyzed, null);
     }
 
     /** Runs the NLP stage on one article. */

@@ -37,7 +37,8 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Formats by extension: {@code .txt}, {@code .md} (plain text), {@code .html}/{@code .htm} (jsoup text
  * extraction), {@code .jsonl} and {@code .jsonl.gz} (one JSON object per line with {@code id}, {@code title},
- * {@code url}, {@code published}, {@code source} and {@code text} or {@code html}).
+ * {@code url}, {@code published}, {@code source} and {@code text} or {@code html}), {@code .warc} and
+ * {@code .warc.gz} (web archives: each HTML response or resource record is an article, see {@link WarcArticles}).
  *
  * <p>The stream is lazy: a collection is never loaded whole, and each JSONL file is read line by line. Close the
  * returned stream (try-with-resources) to release open files if it is not consumed to the end.
@@ -64,9 +65,42 @@ public final class ArticleReader {
         this(IngestOptions.defaults());
     }
 
+    IngestOptions options() {
+        return options;
+    }
+
     /** Reads every path; directories are walked recursively. */
     public Stream<Ingested> read(List<Path> paths) {
         return paths.stream().flatMap(this::expand).flatMap(this::readFile);
+    }
+
+    /**
+     * The files {@link #read} visits for {@code paths}, in the same order, and the problems with paths that cannot
+     * be listed; for jobs that hand files to several workers.
+     */
+    public Listing list(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
+        paths.stream().flatMap(this::expand).forEachOrdered(o -> {
+            if (o instanceof Path p) {
+                files.add(p);
+            } else {
+                problems.add(((Ingested.Rejected) o).problem());
+            }
+        });
+        return new Listing(List.copyOf(files), List.copyOf(problems));
+    }
+
+    /** Files and problems from {@link #list}. */
+    public record Listing(List<Path> files, List<InputProblem> problems) {
+    }
+
+    /**
+     * Reads one file (as listed by {@link #list}). Unlike {@link #read}, whose records come through a
+     * {@code flatMap}, the returned stream's {@code iterator()} is lazy too: one record in memory at a time.
+     */
+    public Stream<Ingested> readFile(Path file) {
+        return readFile((Object) file);
     }
 
     /** Reads everything and collects it; for small collections and tests. */
@@ -121,8 +155,9 @@ public final class ArticleReader {
                 case TEXT -> Stream.of(readText(file, false));
                 case HTML -> Stream.of(readText(file, true));
                 case JSONL, JSONL_GZ -> readJsonl(file, format == Format.JSONL_GZ);
-                case UNSUPPORTED -> Stream.of(problem(file, 0, null,
-                        "unsupported file type (expected .txt, .md, .html, .htm, .jsonl or .jsonl.gz)"));
+                case WARC -> WarcArticles.read(file, this);
+                case UNSUPPORTED -> Stream.of(problem(file, 0, null, "unsupported file type (expected .txt, .md,"
+                        + " .html, .htm, .jsonl, .jsonl.gz, .warc or .warc.gz)"));
             };
         } catch (IOException e) {
             return Stream.of(problem(file, 0, null, "cannot read: " + e.getMessage()));
@@ -271,6 +306,13 @@ public final class ArticleReader {
 
     private Ingested toArticle(Path file, int line, String id, String title, String url, String published,
                                String source, String text) {
+        return toArticle(file, line, line > 0 ? file + ":" + line : file.toString(), id, title, url, published,
+                source, text);
+    }
+
+    /** An article from read text, or the problem with it; {@code origin} is where it came from, for reports. */
+    Ingested toArticle(Path file, int line, String origin, String id, String title, String url, String published,
+                       String source, String text) {
         String field = line > 0 ? "text" : null;
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -282,7 +324,6 @@ public final class ArticleReader {
             return problem(file, line, field, "article too long (" + text.length() + " characters; limit "
                     + options.maxArticleChars() + ", set with --max-article-chars)");
         }
-        String origin = line > 0 ? file + ":" + line : file.toString();
         String articleId = id != null && !id.isBlank() ? id.strip() : ContentHash.articleId(text);
         return new Ingested.Read(new Article(articleId, origin, title, url, published, source, text,
                 Paragraphs.split(text)));
@@ -351,11 +392,11 @@ public final class ArticleReader {
         return in.position();
     }
 
-    private static Ingested.Rejected problem(Path file, int line, String field, String message) {
+    static Ingested.Rejected problem(Path file, int line, String field, String message) {
         return new Ingested.Rejected(new InputProblem(file.toString(), line, field, "ingest", message));
     }
 
-    private static boolean isHidden(Path root, Path p) {
+    static boolean isHidden(Path root, Path p) {
         for (Path part : root.relativize(p)) {
             if (part.toString().startsWith(".")) {
                 return true;
@@ -364,13 +405,13 @@ public final class ArticleReader {
         return false;
     }
 
-    private static boolean isDocFile(Path p) {
+    static boolean isDocFile(Path p) {
         String name = p.getFileName().toString().toUpperCase(Locale.ROOT);
         return name.startsWith("README") || name.startsWith("LICENSE") || name.startsWith("CHANGELOG")
                 || name.startsWith("SOURCE.");
     }
 
-    enum Format { TEXT, HTML, JSONL, JSONL_GZ, UNSUPPORTED }
+    enum Format { TEXT, HTML, JSONL, JSONL_GZ, WARC, UNSUPPORTED }
 
     static Format formatOf(Path p) {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -385,6 +426,9 @@ public final class ArticleReader {
         }
         if (name.endsWith(".jsonl.gz") || name.endsWith(".ndjson.gz")) {
             return Format.JSONL_GZ;
+        }
+        if (name.endsWith(".warc") || name.endsWith(".warc.gz")) {
+            return Format.WARC;
         }
         return Format.UNSUPPORTED;
     }

@@ -8,6 +8,8 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Set;
 
 /**
@@ -33,7 +35,18 @@ public final class HtmlText {
     }
 
     public static Extracted extract(String html) {
-        Document doc = Jsoup.parse(html);
+        return extract(Jsoup.parse(html));
+    }
+
+    /**
+     * Extracts from HTML bytes (a crawled page): {@code charset} from the HTTP header when known, else
+     * {@code null} to let jsoup take it from a byte-order mark or a {@code <meta charset>}, defaulting to UTF-8.
+     */
+    public static Extracted extract(InputStream html, String charset, String baseUri) throws IOException {
+        return extract(Jsoup.parse(html, charset, baseUri == null ? "" : baseUri));
+    }
+
+    private static Extracted extract(Document doc) {
         String title = doc.title().isBlank() ? null : doc.title().strip();
         if (title == null) {
             Element h1 = doc.selectFirst("h1");

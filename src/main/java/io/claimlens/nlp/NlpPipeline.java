@@ -26,8 +26,12 @@ import java.util.List;
  * {@link NewsQuoteAttributor}. A non-English article gets its language and sentences only: the English models
  * would mis-process it, so the engine flags it instead.
  *
- * <p>Thread-safe: {@link #analyze} may be called concurrently. Heavy to build (CoreNLP loads 5-15 s): one per
- * engine. The constructor warms the pipeline on a short text so that the first real article is not slow.
+ * <p>Thread-safe: {@link #analyze} may be called concurrently, and batch indexing does so from all cores. The
+ * OpenNLP sentence and language detectors are not thread-safe, so each thread gets its own over the shared models
+ * (thread-locals); the CoreNLP pipeline is one shared instance, which CoreNLP supports for this annotator list (see
+ * {@link CoreNlpTagger} for the evidence, and {@code NlpConcurrencyTest}, which checks that concurrent results equal
+ * sequential ones). Heavy to build (CoreNLP loads 5-15 s): one per engine. The constructor warms the pipeline on a
+ * short text so that the first real article is not slow.
  */
 public final class NlpPipeline implements AutoCloseable {
 

@@ -65,11 +65,7 @@ public final class Corpus implements AutoCloseable {
         this.articles = new HashMap<>();
         this.names = new NameClusters();
         TreeMap<String, String> hashes = new TreeMap<>();
-        TopDocs all = searcher.search(new TermQuery(new Term(CorpusSchema.TYPE, CorpusSchema.TYPE_ARTICLE)),
-                Math.max(1, reader.maxDoc()));
-        StoredFields stored = searcher.storedFields();
-        for (ScoreDoc sd : all.scoreDocs) {
-            Document d = stored.document(sd.doc);
+        CorpusSchema.forEachArticle(reader, d -> {
             String id = d.get(CorpusSchema.ARTICLE);
             articles.put(id, new Report.SourceRef(id, d.get(CorpusSchema.ORIGIN), d.get(CorpusSchema.TITLE),
                     d.get(CorpusSchema.URL), d.get(CorpusSchema.SOURCE)));
@@ -78,7 +74,7 @@ public final class Corpus implements AutoCloseable {
                 String[] kv = f.stringValue().split("\t");
                 names.add(kv[0], kv.length > 1 ? Integer.parseInt(kv[1]) : 1);
             }
-        }
+        });
         this.checksum = checksum(hashes);
     }
 
@@ -137,10 +133,9 @@ public final class Corpus implements AutoCloseable {
         }
         q.add(should.build(), BooleanClause.Occur.MUST);
         try {
-            TopDocs top = searcher.search(q.build(), k * 2);
             StoredFields stored = searcher.storedFields();
             List<SentenceHit> hits = new ArrayList<>();
-            for (ScoreDoc sd : top.scoreDocs) {
+            for (ScoreDoc sd : topWithTies(q.build(), k * 2)) {
                 hits.add(new SentenceHit(CorpusSchema.toSentence(stored.document(sd.doc)), sd.score));
             }
             hits.sort(Comparator.comparingDouble((SentenceHit h) -> -h.score())
@@ -167,17 +162,61 @@ public final class Corpus implements AutoCloseable {
                 .add(pq, BooleanClause.Occur.MUST)
                 .build();
         try {
-            TopDocs top = searcher.search(q, k);
             StoredFields stored = searcher.storedFields();
+            List<ScoredQuote> scored = new ArrayList<>();
+            for (ScoreDoc sd : topWithTies(q, k)) {
+                scored.add(new ScoredQuote(toAttribution(stored.document(sd.doc)), sd.score));
+            }
+            // the best k by score, ties by place; then in article and position order
+            scored.sort(Comparator.comparingDouble((ScoredQuote x) -> -x.score())
+                    .thenComparing(x -> x.attribution().quote().articleId())
+                    .thenComparingInt(x -> x.attribution().quote().span().start()));
             List<Attribution> out = new ArrayList<>();
-            for (ScoreDoc sd : top.scoreDocs) {
-                out.add(toAttribution(stored.document(sd.doc)));
+            for (ScoredQuote x : scored.subList(0, Math.min(k, scored.size()))) {
+                out.add(x.attribution());
             }
             out.sort(Comparator.comparing((Attribution a) -> a.quote().articleId())
                     .thenComparingInt(a -> a.quote().span().start()));
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
+        }
+    }
+
+    private static final int MAX_TIED = 1000;
+
+    private record ScoredQuote(Attribution attribution, float score) {
+    }
+
+    /**
+     * The top {@code n} hits plus every further hit that ties the n-th one's score. Lucene breaks score ties by
+     * document number, which depends on the order articles were indexed in (threads, resumed runs); taking all
+     * tied hits and letting the caller order them by article id and position makes results independent of it.
+     * Ties are followed up to {@value #MAX_TIED} extra hits (reading each costs a stored-document load); past that
+     * cap, on pathological collections where one sentence is repeated thousands of times, Lucene's order stands.
+     */
+    private List<ScoreDoc> topWithTies(Query q, int n) throws IOException {
+        TopDocs top = searcher.search(q, n);
+        List<ScoreDoc> out = new ArrayList<>(List.of(top.scoreDocs));
+        if (out.size() < n) {
+            return out;
+        }
+        float boundary = out.get(out.size() - 1).score;
+        ScoreDoc after = out.get(out.size() - 1);
+        while (true) {
+            TopDocs more = searcher.searchAfter(after, q, n);
+            boolean tiedAll = true;
+            for (ScoreDoc sd : more.scoreDocs) {
+                if (sd.score != boundary) {
+                    tiedAll = false;
+                    break;
+                }
+                out.add(sd);
+            }
+            if (!tiedAll || more.scoreDocs.length < n || out.size() - n >= MAX_TIED) {
+                return out;
+            }
+            after = more.scoreDocs[more.scoreDocs.length - 1];
         }
     }
 

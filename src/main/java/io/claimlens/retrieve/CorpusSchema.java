@@ -14,11 +14,20 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The index layout: one document per article (metadata, text hash, person names), per sentence and per quotation
@@ -66,6 +75,28 @@ final class CorpusSchema {
 
     static Analyzer analyzer() {
         return new EnglishAnalyzer();
+    }
+
+    /**
+     * Visits the stored fields of every live article document, segment by segment. Unlike a search for all of them,
+     * which allocates a hit queue as large as the index (millions of entries for 10^5 articles), this needs no
+     * memory beyond the document being visited.
+     */
+    static void forEachArticle(IndexReader reader, Consumer<Document> visitor) throws IOException {
+        Term term = new Term(TYPE, TYPE_ARTICLE);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            PostingsEnum docs = leaf.reader().postings(term, PostingsEnum.NONE);
+            if (docs == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            StoredFields stored = leaf.reader().storedFields();
+            for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+                if (live == null || live.get(d)) {
+                    visitor.accept(stored.document(d));
+                }
+            }
+        }
     }
 
     static List<Document> documents(AnalyzedArticle a) {

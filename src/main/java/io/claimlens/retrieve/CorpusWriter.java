@@ -1,16 +1,10 @@
 package io.claimlens.retrieve;
 
 import io.claimlens.model.AnalyzedArticle;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -82,14 +76,7 @@ public final class CorpusWriter implements AutoCloseable {
             return m;
         }
         try (DirectoryReader r = DirectoryReader.open(writer)) {
-            IndexSearcher s = new IndexSearcher(r);
-            TopDocs all = s.search(new TermQuery(new Term(CorpusSchema.TYPE, CorpusSchema.TYPE_ARTICLE)),
-                    Math.max(1, r.maxDoc()));
-            StoredFields stored = s.storedFields();
-            for (ScoreDoc sd : all.scoreDocs) {
-                Document d = stored.document(sd.doc);
-                m.put(d.get(CorpusSchema.ARTICLE), d.get(CorpusSchema.HASH));
-            }
+            CorpusSchema.forEachArticle(r, d -> m.put(d.get(CorpusSchema.ARTICLE), d.get(CorpusSchema.HASH)));
         }
         return m;
     }
