@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
                 "Articles are .txt/.md/.html files, directories of them (read recursively), or JSONL files",
                 "(one {\"id\",\"title\",\"url\",\"published\",\"source\",\"text\" or \"html\"} object per line).",
                 "Bad inputs are reported with file and line on stderr and skipped; the rest is processed."},
-        subcommands = {CheckCommand.class, QuotesCommand.class, EntitiesCommand.class, DemoCommand.class,
-                BatchCommand.class, IndexCommand.class,
+        subcommands = {CheckCommand.class, QuotesCommand.class, EntitiesCommand.class, DetectCommand.class,
+                DemoCommand.class, BatchCommand.class, IndexCommand.class,
                 TrainCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 done (possibly with skipped inputs), 1 nothing could be processed, "
                 + "2 usage error.", "Environment: CLAIMLENS_JAVA_OPTS sets JVM options (default -Xmx3g)."})

@@ -2,12 +2,14 @@ package io.claimlens.cli;
 
 import io.claimlens.datasets.DataFiles;
 import io.claimlens.embed.EncoderModel;
+import io.claimlens.train.CheckworthinessTrainer;
 import io.claimlens.train.StanceTrainer;
 import io.claimlens.train.VerdictTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -15,12 +17,12 @@ import java.util.concurrent.Callable;
                 "Datasets are read in place. The same seed reproduces the same model bytes.",
                 "Run from the project directory."},
         subcommands = {TrainCommand.Stance.class, TrainCommand.Verdict.class,
-                TrainCommand.AttributionConfidenceCmd.class})
+                TrainCommand.AttributionConfidenceCmd.class, TrainCommand.Checkworthiness.class})
 final class TrainCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new IllegalArgumentException("say what to train: claimlens train stance | verdict");
+        throw new IllegalArgumentException("say what to train: claimlens train stance | verdict | checkworthiness");
     }
 
     static String commandLine(String what, Path data, Path out, long seed) {
@@ -133,6 +135,85 @@ final class TrainCommand implements Runnable {
                     new io.claimlens.train.AttributionConfidenceTrainer.Options(data, split, out,
                             "claimlens train attribution-confidence --data " + data + " --split " + split
                                     + " --out " + out), System.err);
+            return 0;
+        }
+    }
+
+    @Command(name = "checkworthiness", mixinStandardHelpOptions = true,
+            description = {"Trains the check-worthiness head on CheckThat! 2019 task 1 and 2020 task 5 training "
+                    + "transcripts (de-duplicated; test files never used) and ClaimBuster kfold_25ncs.",
+                    "Compares the designs (softmax regression on embeddings, on embeddings + hand features, a small "
+                            + "MLP, an ensemble of 5 MLPs, with and without context) by 5-fold cross-validation "
+                            + "over transcripts, keeps the best by MAP, trains it on all the data and writes it "
+                            + "with its model card. About 15-25 minutes on 2 cores; the first run also embeds "
+                            + "~72,000 sentences (cached in --cache-dir).",
+                    "",
+                    "Example:",
+                    "  claimlens train checkworthiness --data ../shared/datasets --out models/checkworthiness-v1 "
+                            + "--seed 42"})
+    static final class Checkworthiness implements Callable<Integer> {
+        @Option(names = "--data", paramLabel = "DIR", description = "Datasets root (default ../shared/datasets).")
+        Path data = DataFiles.defaultRoot();
+
+        @Option(names = "--out", paramLabel = "DIR",
+                description = "Model directory (default models/checkworthiness-v1).")
+        Path out = Path.of("models/checkworthiness-v1");
+
+        @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--lr-epochs", defaultValue = "10",
+                description = "Epochs of the softmax-regression designs (default ${DEFAULT-VALUE}).")
+        int lrEpochs;
+
+        @Option(names = "--mlp-epochs", defaultValue = "6",
+                description = "Most epochs of the MLP designs; the best in cross-validation is kept (default "
+                        + "${DEFAULT-VALUE}).")
+        int mlpEpochs;
+
+        @Option(names = "--hidden", defaultValue = "64", description = "MLP hidden units (default ${DEFAULT-VALUE}).")
+        int hidden;
+
+        @Option(names = "--pos-weight", defaultValue = "8",
+                description = "Loss weight of a check-worthy sentence (default ${DEFAULT-VALUE}).")
+        double posWeight;
+
+        @Option(names = "--designs", split = ",", paramLabel = "NAME",
+                description = "Only these designs (default all): lr-embedding, lr-embedding+features, "
+                        + "mlp-embedding+features, mlp5-embedding+features, mlp5-embedding+features+context.")
+        List<String> designs;
+
+        @Option(names = "--encoder", defaultValue = "all-minilm-l6-v2", description = "Encoder id.")
+        String encoder;
+
+        @Option(names = "--cache-dir", paramLabel = "DIR", description = "Embedding cache (default "
+                + "target/embedding-cache; results do not depend on it).")
+        Path cache = Path.of("target/embedding-cache");
+
+        @Override
+        public Integer call() throws Exception {
+            StringBuilder cmd = new StringBuilder(commandLine("checkworthiness", data, out, seed));
+            if (lrEpochs != 10) {
+                cmd.append(" --lr-epochs ").append(lrEpochs);
+            }
+            if (mlpEpochs != 6) {
+                cmd.append(" --mlp-epochs ").append(mlpEpochs);
+            }
+            if (hidden != 64) {
+                cmd.append(" --hidden ").append(hidden);
+            }
+            if (posWeight != 8) {
+                cmd.append(" --pos-weight ").append(posWeight);
+            }
+            if (designs != null && !designs.isEmpty()) {
+                cmd.append(" --designs ").append(String.join(",", designs));
+            }
+            if (!encoder.equals("all-minilm-l6-v2")) {
+                cmd.append(" --encoder ").append(encoder);
+            }
+            new CheckworthinessTrainer().train(new CheckworthinessTrainer.Options(data, out,
+                    out.getFileName().toString(), seed, EncoderModel.byId(encoder), cache, cmd.toString(), lrEpochs,
+                    mlpEpochs, hidden, posWeight, designs), System.err);
             return 0;
         }
     }

@@ -1,0 +1,213 @@
+package io.claimlens.claims.detect;
+
+import io.claimlens.ml.JavaMlp;
+import io.claimlens.ml.SoftmaxRegression;
+
+import java.util.List;
+
+/**
+ * The stored check-worthiness head ({@code model.json} of {@code models/checkworthiness-v1}): one or more
+ * members (two-class softmax regressions, or one-hidden-layer MLPs) over a sentence's embedding, optionally
+ * followed by the {@link CheckworthinessFeatures} and by its context (the mean embedding of the sentences just
+ * before and after it); their margins are averaged and mapped to a probability by Platt scaling.
+ *
+ * @param head               "softmax-regression" or "mlp"
+ * @param inputs             "embedding", "embedding+features" or "embedding+features+context"
+ * @param featureLayout      {@link CheckworthinessFeatures#LAYOUT_VERSION} the head was trained with
+ * @param embeddingDimension size of the sentence vectors it reads
+ * @param featureNames       names of the hand features (empty for "embedding")
+ * @param mean               input standardisation (shared by the members: they saw the same rows)
+ * @param scale              input standardisation
+ * @param members            the trained members (several for an ensemble of seeds)
+ * @param plattA             probability = sigmoid(plattA * margin + plattB), margin = mean over members of
+ *                           logit(check-worthy) - logit(not)
+ * @param plattB             see plattA
+ */
+public record CheckworthinessModel(String head, String inputs, int featureLayout, int embeddingDimension,
+                                   List<String> featureNames, double[] mean, double[] scale, List<Member> members,
+                                   double plattA, double plattB) {
+
+    public static final String SOFTMAX = "softmax-regression";
+    public static final String MLP = "mlp";
+    public static final String EMBEDDING = "embedding";
+    public static final String EMBEDDING_FEATURES = "embedding+features";
+    public static final String EMBEDDING_FEATURES_CONTEXT = "embedding+features+context";
+
+    /**
+     * One member's weights.
+     *
+     * @param w1 softmax regression: weights [2][inputs]; MLP: hidden weights [hidden][inputs]
+     * @param b1 softmax regression: biases [2]; MLP: hidden biases
+     * @param w2 MLP output weights [2][hidden]; null for softmax regression
+     * @param b2 MLP output biases [2]; null for softmax regression
+     */
+    public record Member(double[][] w1, double[] b1, double[][] w2, double[] b2) {
+    }
+
+    public CheckworthinessModel {
+        featureNames = List.copyOf(featureNames);
+        members = List.copyOf(members);
+        if (!SOFTMAX.equals(head) && !MLP.equals(head)) {
+            throw new IllegalArgumentException("unknown check-worthiness head '" + head + "'");
+        }
+        if (!EMBEDDING.equals(inputs) && !EMBEDDING_FEATURES.equals(inputs)
+                && !EMBEDDING_FEATURES_CONTEXT.equals(inputs)) {
+            throw new IllegalArgumentException("unknown check-worthiness inputs '" + inputs + "'");
+        }
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("a check-worthiness model needs at least one member");
+        }
+    }
+
+    /** True when the inputs include the hand features. */
+    public static boolean withFeatures(String inputs) {
+        return EMBEDDING_FEATURES.equals(inputs) || EMBEDDING_FEATURES_CONTEXT.equals(inputs);
+    }
+
+    /** True when the inputs include the neighbours' mean embedding. */
+    public static boolean withContext(String inputs) {
+        return EMBEDDING_FEATURES_CONTEXT.equals(inputs);
+    }
+
+    /** True when this model reads context. */
+    public boolean usesContext() {
+        return withContext(inputs);
+    }
+
+    /**
+     * The head's input vector for one sentence: its embedding, then (if used) its hand features, then (if used)
+     * its context vector.
+     *
+     * @param context the mean embedding of the neighbouring sentences ({@link #context}); null when the sentence
+     *                has none (a sentence on its own): zeros
+     */
+    public static double[] input(String inputs, float[] embedding, String text, float[] context) {
+        double[] hand = withFeatures(inputs) ? CheckworthinessFeatures.compute(text) : new double[0];
+        int ctx = withContext(inputs) ? embedding.length : 0;
+        double[] x = new double[embedding.length + hand.length + ctx];
+        for (int i = 0; i < embedding.length; i++) {
+            x[i] = embedding[i];
+        }
+        System.arraycopy(hand, 0, x, embedding.length, hand.length);
+        if (ctx > 0 && context != null) {
+            for (int i = 0; i < ctx; i++) {
+                x[embedding.length + hand.length + i] = context[i];
+            }
+        }
+        return x;
+    }
+
+    /** The input without context (zeros where a context model expects it). */
+    public static double[] input(String inputs, float[] embedding, String text) {
+        return input(inputs, embedding, text, null);
+    }
+
+    /**
+     * The context of a sentence: the mean of the embeddings of the sentence before and the sentence after it
+     * (either may be null at a boundary); null when both are.
+     */
+    public static float[] context(float[] previous, float[] next) {
+        if (previous == null && next == null) {
+            return null;
+        }
+        if (previous == null || next == null) {
+            return (previous == null ? next : previous).clone();
+        }
+        float[] c = new float[previous.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = (previous[i] + next[i]) / 2;
+        }
+        return c;
+    }
+
+    /** Softmax regressions trained on the same rows (same standardisation), as one model. */
+    public static CheckworthinessModel ofRegressions(String inputs, int dimension, List<SoftmaxRegression> lrs,
+                                                     double a, double b) {
+        SoftmaxRegression first = lrs.get(0);
+        List<Member> m = lrs.stream().map(lr -> new Member(lr.weights(), lr.bias(), null, null)).toList();
+        return new CheckworthinessModel(SOFTMAX, inputs, CheckworthinessFeatures.LAYOUT_VERSION, dimension,
+                names(inputs), first.mean(), first.scale(), m, a, b);
+    }
+
+    /** MLPs trained on the same rows (same standardisation), as one model. */
+    public static CheckworthinessModel ofMlps(String inputs, int dimension, List<JavaMlp> mlps, double a, double b) {
+        JavaMlp first = mlps.get(0);
+        List<Member> m = mlps.stream().map(x -> new Member(x.w1(), x.b1(), x.w2(), x.b2())).toList();
+        return new CheckworthinessModel(MLP, inputs, CheckworthinessFeatures.LAYOUT_VERSION, dimension,
+                names(inputs), first.mean(), first.scale(), m, a, b);
+    }
+
+    /** The same model with another Platt map. */
+    public CheckworthinessModel withPlatt(double a, double b) {
+        return new CheckworthinessModel(head, inputs, featureLayout, embeddingDimension, featureNames, mean, scale,
+                members, a, b);
+    }
+
+    private static List<String> names(String inputs) {
+        return withFeatures(inputs) ? CheckworthinessFeatures.NAMES : List.of();
+    }
+
+    /** Mean over the members of logit(check-worthy) - logit(not), before the Platt map. */
+    public double margin(double[] x) {
+        if (x.length != mean.length) {
+            throw new IllegalArgumentException("expected " + mean.length + " inputs, got " + x.length);
+        }
+        double[] z = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            z[j] = (x[j] - mean[j]) / scale[j];
+        }
+        double sum = 0;
+        for (Member m : members) {
+            sum += margin(m, z);
+        }
+        return sum / members.size();
+    }
+
+    private double margin(Member m, double[] z) {
+        if (SOFTMAX.equals(head)) {
+            return (m.b1()[1] + dot(m.w1()[1], z)) - (m.b1()[0] + dot(m.w1()[0], z));
+        }
+        double[] h = new double[m.b1().length];
+        for (int u = 0; u < h.length; u++) {
+            double s = m.b1()[u] + dot(m.w1()[u], z);
+            h[u] = s > 0 ? s : 0;
+        }
+        return (m.b2()[1] + dot(m.w2()[1], h)) - (m.b2()[0] + dot(m.w2()[0], h));
+    }
+
+    /** Probability that the sentence is check-worthy. */
+    public double probability(double[] x) {
+        return sigmoid(plattA * margin(x) + plattB);
+    }
+
+    /** Refuses a model whose layout this code cannot compute. */
+    public void checkCompatible(int encoderDimension) {
+        if (withFeatures(inputs) && (featureLayout != CheckworthinessFeatures.LAYOUT_VERSION
+                || !featureNames.equals(CheckworthinessFeatures.NAMES))) {
+            throw new IllegalStateException("check-worthiness model uses hand-feature layout v" + featureLayout
+                    + " but this build computes v" + CheckworthinessFeatures.LAYOUT_VERSION + "; retrain it with "
+                    + "'claimlens train checkworthiness'");
+        }
+        if (embeddingDimension != encoderDimension) {
+            throw new IllegalStateException("check-worthiness model reads " + embeddingDimension
+                    + "-dimensional embeddings but the encoder gives " + encoderDimension);
+        }
+        int expected = embeddingDimension + featureNames.size() + (usesContext() ? embeddingDimension : 0);
+        if (mean.length != expected) {
+            throw new IllegalStateException("check-worthiness model expects " + mean.length + " inputs, not "
+                    + expected);
+        }
+    }
+
+    static double sigmoid(double v) {
+        return v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+}

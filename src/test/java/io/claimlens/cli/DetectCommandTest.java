@@ -1,0 +1,86 @@
+package io.claimlens.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Integration: the detect command end to end with the shipped model, and its JSONL, group and CSV contracts. */
+class DetectCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private String run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        assertEquals(0, code, err.toString());
+        return err.toString();
+    }
+
+    @Test
+    void detectWritesClaimsGroupsAndCsv() throws Exception {
+        Path claims = dir.resolve("claims.jsonl");
+        Path groups = dir.resolve("groups.jsonl");
+        Path csv = dir.resolve("claims.csv");
+        run("detect", "--articles", "examples", "--min-score", "0", "--out", claims.toString());
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = Files.readAllLines(claims);
+        assertTrue(lines.size() > 10, "every candidate is printed with --min-score 0: " + lines.size());
+        double previous = 1;
+        boolean attributed = true;
+        for (String l : lines) {
+            JsonNode n = json.readTree(l);
+            for (String f : List.of("id", "article", "file", "text", "start", "end", "score", "type", "speaker",
+                    "source", "entities", "claim")) {
+                assertTrue(n.has(f), f + " in " + l);
+            }
+            assertTrue(n.get("claim").asText().length() > 10);
+            assertTrue(List.of("quote", "statistic", "event", "other").contains(n.get("type").asText()));
+            assertTrue(n.get("type").asText().equals("quote") || n.get("speaker").isNull(), l);
+            double score = n.get("score").asDouble();
+            boolean hasSource = !n.get("source").isNull();
+            assertTrue(attributed || !hasSource, "statements with a source come first");
+            if (attributed && !hasSource) {
+                attributed = false;
+                previous = 1;
+            }
+            assertTrue(score <= previous, "then by score");
+            previous = score;
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"speaker\":\"Kang Min-seo\"")
+                && l.contains("brothers in every storm")), "the ambassador's quote with its speaker");
+
+        // fast mode (no CoreNLP) keeps the other two runs quick; grouping and CSV do not depend on it
+        run("detect", "--articles", "examples", "--mode", "fast", "--min-score", "0", "--group", "--out",
+                groups.toString());
+        List<String> g = Files.readAllLines(groups);
+        assertTrue(g.size() <= lines.size() && !g.isEmpty());
+        int appearances = 0;
+        for (String l : g) {
+            JsonNode n = json.readTree(l);
+            assertTrue(n.has("claim") && n.has("id") && n.has("count") && n.has("articles"));
+            assertEquals(n.get("count").asInt(), n.get("appearances").size());
+            appearances += n.get("count").asInt();
+        }
+        assertTrue(appearances >= g.size(), "every group has an appearance");
+
+        run("detect", "--articles", "examples", "--mode", "fast", "--top", "3", "--format", "csv", "--out",
+                csv.toString());
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals("id,article,file,start,end,score,type,speaker,source,entities,claim,text", rows.get(0));
+        assertTrue(rows.size() <= 4);
+    }
+}
