@@ -5,12 +5,15 @@ import io.claimlens.claims.detect.ClaimDetector;
 import io.claimlens.claims.detect.ClaimGrouper;
 import io.claimlens.claims.detect.ClaimRanking;
 import io.claimlens.claims.detect.CollectionDetector;
-import io.claimlens.engine.ClaimEngine;
+import io.claimlens.embed.DjlSentenceEncoder;
+import io.claimlens.engine.EngineConfig;
+import io.claimlens.ingest.ArticleReader;
 import io.claimlens.ingest.Ingested;
 import io.claimlens.ml.ModelStore;
 import io.claimlens.model.ClaimGroup;
 import io.claimlens.model.DetectedClaim;
 import io.claimlens.model.InputProblem;
+import io.claimlens.nlp.NlpPipeline;
 import io.claimlens.report.DetectionReports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -106,15 +109,24 @@ final class DetectCommand implements Callable<Integer> {
         }
         ClaimGrouper grouper = new ClaimGrouper(similarity);
         ClaimRanking ranking = ClaimRanking.parse(rank);
-        try (ClaimEngine engine = engineOptions.build(System.err)) {
-            CheckworthinessClassifier classifier = new CheckworthinessClassifier(engine.encoder(),
-                    ModelStore.load(model));
+        // Detection needs the NLP pipeline, the encoder and the check-worthiness model, not the stance and verdict
+        // models of a full engine: those are neither loaded nor required here.
+        EngineConfig config = engineOptions.config();
+        ModelStore.Loaded loadedModel = ModelStore.load(model);
+        long t0 = System.nanoTime();
+        System.err.printf(Locale.ROOT, "loading models (%s NLP, %s encoder, %s)...%n", engineOptions.mode,
+                engineOptions.encoder, loadedModel.card().id());
+        try (DjlSentenceEncoder encoder = DjlSentenceEncoder.create(config.encoder());
+             NlpPipeline nlp = new NlpPipeline(config.nlp())) {
+            CheckworthinessClassifier classifier = new CheckworthinessClassifier(encoder, loadedModel);
+            System.err.printf(Locale.ROOT, "models loaded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            ArticleReader reader = new ArticleReader(config.ingest());
             ClaimDetector detector = new ClaimDetector(classifier);
             int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             CollectionDetector.Result result;
-            try (Stream<Ingested> items = engine.reader().read(articles);
+            try (Stream<Ingested> items = reader.read(articles);
                  Progress progress = new Progress(System.err, "articles analysed", 0)) {
-                result = new CollectionDetector(engine::analyze, detector, n).run(items,
+                result = new CollectionDetector(nlp::analyze, detector, n).run(items,
                         new CollectionDetector.Listener() {
                             @Override
                             public void articleDone(String articleId, int claims) {

@@ -71,6 +71,9 @@ public final class ClaimDetector {
             + REPORT_VERBS + ")\\s*[.!]?\\s*$");
     private static final Pattern ACCORDING_TO =
             Pattern.compile("\\b[Aa]ccording to\\s+(?<src>[^,;:.\"“”()]{2,60})");
+    /** A news dateline opening a sentence: "VELMORA, March 2 - ", "LONDON (Reuters) - ". */
+    private static final Pattern DATELINE = Pattern.compile("^\\p{Lu}[\\p{Lu} .'’-]{2,40}(?:,\\s*(?:\\p{L}{3,9}\\.?\\s+"
+            + "\\d{1,2}|\\d{1,2}\\s+\\p{L}{3,9})(?:,\\s*\\d{4})?)?\\s*(?:\\([^()]{1,30}\\))?\\s*(?:-|–|—|--)\\s+(?=\\S)");
     private static final Pattern CONNECTIVE = Pattern.compile("^(?:However|But|And|Also|Meanwhile|Moreover|"
             + "Furthermore|In addition|Still|Yet|So|Indeed|Nevertheless|Nonetheless)\\b,?\\s+");
     private static final Pattern TRAILING_CITATION = Pattern.compile("\\s*\\([^()]{1,60}\\)\\s*(?=[.!]?\\s*$)");
@@ -260,7 +263,7 @@ public final class ClaimDetector {
 
     /** Who the sentence says made the statement, or null. */
     String sourceOf(String sentence, String personBefore) {
-        String s = sentence.strip();
+        String s = withoutDateline(sentence.strip());
         Matcher m = LEADING_SOURCE.matcher(s);
         String src = null;
         if (m.find()) {
@@ -305,7 +308,7 @@ public final class ClaimDetector {
 
     /** The sentence standing alone: leading he/she resolved, connective and trailing citation removed. */
     static String sentenceClaim(String sentence, String person) {
-        String s = sentence.strip().replaceAll("\\s+", " ");
+        String s = withoutDateline(sentence.strip().replaceAll("\\s+", " "));
         Matcher c = CONNECTIVE.matcher(s);
         if (c.find() && c.end() < s.length()) {
             s = s.substring(c.end());
@@ -324,22 +327,35 @@ public final class ClaimDetector {
         return s;
     }
 
+    /** The sentence without a leading news dateline (place, date, agency), which belongs to no statement. */
+    static String withoutDateline(String sentence) {
+        Matcher m = DATELINE.matcher(sentence);
+        return m.find() ? sentence.substring(m.end()) : sentence;
+    }
+
     /**
-     * The person a leading he/she means: the only person (canonical name) named or quoted in the previous
-     * sentence; if it names none, the only one in the sentence before that; else null (none, or ambiguous).
+     * The person a leading he/she means: the only person quoted in the previous sentence ("X said: '...'. She
+     * added ..." continues the speaker, whatever else the sentence names); else the only person (canonical name)
+     * named or quoted in it; if it names none, the same in the sentence before that; else null (none, or
+     * ambiguous). Quoted speakers come first because person tags alone mislead: NER tags a country in
+     * "Estovia's foreign minister, Ilse Varga," as a person too.
      */
     private String personBefore(AnalyzedArticle a, int sentence) {
         for (int back = 1; back <= 2 && sentence - back >= 0; back++) {
             Span window = a.sentences().get(sentence - back).span();
-            Set<String> persons = new LinkedHashSet<>();
+            Set<String> speakers = new LinkedHashSet<>();
+            for (Attribution at : a.attributions()) {
+                if (at.hasSpeaker() && at.kind() == SpeakerKind.PERSON && window.contains(at.quote().span().start())) {
+                    speakers.add(at.canonicalSpeaker());
+                }
+            }
+            if (speakers.size() == 1) {
+                return speakers.iterator().next();
+            }
+            Set<String> persons = new LinkedHashSet<>(speakers);
             for (EntityMention m : a.entities()) {
                 if (m.type() == EntityType.PERSON && window.contains(m.span())) {
                     persons.add(m.canonical());
-                }
-            }
-            for (Attribution at : a.attributions()) {
-                if (at.hasSpeaker() && at.kind() == SpeakerKind.PERSON && window.contains(at.quote().span().start())) {
-                    persons.add(at.canonicalSpeaker());
                 }
             }
             if (persons.size() == 1) {
