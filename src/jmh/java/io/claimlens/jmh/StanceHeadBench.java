@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The stance head: the shipped stance-v1 softmax over precomputed embeddings and lexical features, for one claim and
+ * The stance head: the shipped stance head (MLP) over precomputed embeddings and lexical features, for one claim and
  * its 10 evidence sentences (what {@code check} classifies per claim), against the baseline of the whole stance
  * step, which embeds the 11 texts first (no cache).
  */

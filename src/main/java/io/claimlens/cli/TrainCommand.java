@@ -57,6 +57,11 @@ final class TrainCommand implements Runnable {
         @Option(names = "--compare", description = "Compare designs and encoders; writes no model.")
         boolean compare;
 
+        @Option(names = "--compare-encoders", split = ",", paramLabel = "ID",
+                description = "With --compare: only these encoder ids (default all; each new encoder embeds ~77,000 "
+                        + "texts once, cached).")
+        java.util.List<String> compareEncoders;
+
         @Option(names = "--cache-dir", paramLabel = "DIR", description = "Embedding cache (default "
                 + "target/embedding-cache; results do not depend on it).")
         Path cache = Path.of("target/embedding-cache");
@@ -66,6 +71,9 @@ final class TrainCommand implements Runnable {
             io.claimlens.train.StanceTrainer t = new io.claimlens.train.StanceTrainer();
             if (compare) {
                 for (EncoderModel m : EncoderModel.values()) {
+                    if (compareEncoders != null && !compareEncoders.contains(m.id())) {
+                        continue;
+                    }
                     for (io.claimlens.train.StanceTrainer.Design d : io.claimlens.train.StanceTrainer.Design.values()) {
                         System.err.println("== " + m.id() + " / " + d);
                         java.util.Map<String, Double> r = t.train(new io.claimlens.train.StanceTrainer.Options(data,

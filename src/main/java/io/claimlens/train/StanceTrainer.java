@@ -40,7 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Data (read in place): FNC-1 train (headline vs body; 10% of the bodies, chosen by seeded hash of the Body ID,
  * held out as dev), SNLI dev, SICK train, synthetic UNRELATED pairs (a claim with another group's evidence), and our
- * hand-written hard cases ({@code training-data/stance/hard-cases.tsv}, repeated 5 times). CLIMATE-FEVER is left out
+ * hand-written hard cases ({@code training-data/stance/hard-cases.tsv}, repeated {@value #HARD_CASE_REPEATS} times). CLIMATE-FEVER is left out
  * on purpose: the verdict benchmark cross-validates on all of its claims, so a stance model that saw its evidence
  * labels would leak into it.
  *
@@ -75,6 +75,8 @@ public final class StanceTrainer {
     static final int MAX_BODY_SENTENCES = 80;
     /** FNC-1 has few disagreeing bodies (840 of 49,972 pairs): their loss counts double, for macro-F1. */
     static final float REFUTES_WEIGHT = 2f;
+    /** How often the hand-written hard cases are repeated: a few dozen pairs among ~64,000 teach nothing once. */
+    static final int HARD_CASE_REPEATS = 20;
 
     private final Map<String, TextFeatures> textFeatures = new ConcurrentHashMap<>();
 
@@ -100,7 +102,7 @@ public final class StanceTrainer {
         pairs.addAll(sick);
         pairs.addAll(unrelated(snli, snli.size() / 3, rnd));
         pairs.addAll(unrelated(sick, sick.size() / 3, rnd));
-        for (int r = 0; r < 5; r++) {
+        for (int r = 0; r < HARD_CASE_REPEATS; r++) {
             pairs.addAll(hardCases);
         }
         Fnc.Split fncTrainAll = Fnc.read(fncDir, "train");
@@ -113,8 +115,8 @@ public final class StanceTrainer {
         List<LabeledPair> trial = NliData.sick(sickTrial);
         List<LabeledPair> testSnli = NliData.snli(snliTest);
         List<LabeledPair> testSick = NliData.sick(sickTest);
-        log.printf("sentence pairs %,d (snli-dev %,d, sick-train %,d, hard %d x5, rest unrelated); FNC-1 train %,d / "
-                + "dev %,d pairs%n", pairs.size(), snli.size(), sick.size(), hardCases.size(), fncTrain.size(),
+        log.printf("sentence pairs %,d (snli-dev %,d, sick-train %,d, hard %d x%d, rest unrelated); FNC-1 train %,d / "
+                + "dev %,d pairs%n", pairs.size(), snli.size(), sick.size(), hardCases.size(), HARD_CASE_REPEATS, fncTrain.size(),
                 fncDev.size());
 
         SentenceSplitter splitter = new SentenceSplitter();
@@ -191,6 +193,7 @@ public final class StanceTrainer {
                         + "weights softmax(cosine / " + BAG_TEMPERATURE + ")");
                 config.put("fnc_dev", "10% of train bodies by seeded hash of Body ID");
                 config.put("refutes_loss_weight", REFUTES_WEIGHT);
+                config.put("hard_case_repeats", HARD_CASE_REPEATS);
                 config.put("calibration", "temperature on FNC dev bodies + SICK trial");
                 List<ModelCard.DataRef> data = List.of(
                         DataFiles.ref(fncDir.resolve("train_stances.csv.gz"), fncTrain.size(), "train"),
