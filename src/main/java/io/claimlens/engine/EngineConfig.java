@@ -23,8 +23,8 @@ import java.util.Map;
 public record EngineConfig(NlpConfig nlp, EncoderConfig encoder, RetrievalConfig retrieval, IngestOptions ingest,
                            String stanceModel, String verdictModel) {
 
-    public static final String DEFAULT_STANCE_MODEL = "classpath:models/stance-v1";
-    public static final String DEFAULT_VERDICT_MODEL = "classpath:models/verdict-v1";
+    public static final String DEFAULT_STANCE_MODEL = "classpath:models/stance-v2";
+    public static final String DEFAULT_VERDICT_MODEL = "classpath:models/verdict-v2";
 
     public static EngineConfig defaults() {
         return new EngineConfig(NlpConfig.of(NlpMode.LIGHT), EncoderConfig.defaults(), RetrievalConfig.defaults(),

@@ -33,7 +33,7 @@ class ClaimEngineTest {
     private final ClaimEngine engine = Fixtures.engine();
 
     @Test
-    void theSeedClaimIsAttributedToMatsegoraAndRatedTrueToPartiallyTrue() throws IOException {
+    void theSeedClaimsAreAttributedToMatsegoraAndRatedAsTheFactCheckersConcluded() throws IOException {
         Path seeds = Fixtures.seeds();
         assumeTrue(seeds != null, "../shared/seeds not present");
         IndexResult ix = engine.index(List.of(seeds), null, IndexListener.NONE);
@@ -51,6 +51,16 @@ class ClaimEngineTest {
             assertTrue(best.quote().text().contains("closest of countries"));
             assertTrue(Set.of(VerdictLabel.TRUE, VerdictLabel.MOSTLY_TRUE, VerdictLabel.PARTIALLY_TRUE)
                     .contains(r.verdict().label()), r.verdict().toString());
+            // The two readings the seed fact-checks separate: as a factual claim the evidence only partly supports
+            // it (China is the traditional closest ally); as an attribution claim the same evidence makes it true.
+            Report factual = engine.check("Russia and North Korea are now the 'closest of countries.'", corpus);
+            assertTrue(Set.of(VerdictLabel.MOSTLY_TRUE, VerdictLabel.PARTIALLY_TRUE)
+                    .contains(factual.verdict().label()), factual.verdict().toString());
+            Report described = engine.check("Russia and North Korea are described as the 'closest of countries.'",
+                    corpus);
+            assertEquals(VerdictLabel.TRUE, described.verdict().label(), described.verdict().toString());
+            assertTrue(described.verdict().probabilities().get(VerdictLabel.TRUE)
+                    > factual.verdict().probabilities().get(VerdictLabel.TRUE), "the attribution reading is surer");
             assertTrue(r.evidence().stream().anyMatch(e -> e.attribution() != null
                     && "Alexandr Matsegora".equals(e.attribution().canonicalSpeaker())), "the quote is cited as evidence");
             for (Evidence e : r.evidence()) {
