@@ -3,6 +3,7 @@ package io.claimlens.ingest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.claimlens.model.Article;
@@ -50,10 +51,12 @@ import java.util.zip.GZIPInputStream;
  */
 public final class ArticleReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+    /** Bounded JSON: strings, nesting and numbers have limits, and a line holds one value, nothing after it. */
+    static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(20_000_000).maxNestingDepth(64).maxNumberLength(100).build())
-            .build());
+            .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final IngestOptions options;
 
@@ -214,6 +217,7 @@ public final class ArticleReader {
         }
         Iterator<Ingested> it = new Iterator<>() {
             int lineNo = 0;
+            int records = 0;
             Ingested next;
             boolean done;
 
@@ -235,10 +239,14 @@ public final class ArticleReader {
                     }
                     if (line == null) {
                         done = true;
+                        if (records == 0) {
+                            next = problem(file, 0, null, "no records: the file has only blank lines");
+                        }
                         break;
                     }
                     lineNo++;
                     if (!line.isBlank()) {
+                        records++;
                         next = parseJsonLine(file, lineNo, line);
                     }
                 }
@@ -320,6 +328,10 @@ public final class ArticleReader {
         if (text.isBlank()) {
             return problem(file, line, field, line > 0 ? "empty text" : "no text (empty or whitespace only)");
         }
+        if (!hasWord(text)) {
+            return problem(file, line, field, "no words: only whitespace, punctuation, symbols or invisible "
+                    + "characters (no letter or digit)");
+        }
         if (text.length() > options.maxArticleChars()) {
             return problem(file, line, field, "article too long (" + text.length() + " characters; limit "
                     + options.maxArticleChars() + ", set with --max-article-chars)");
@@ -327,6 +339,18 @@ public final class ArticleReader {
         String articleId = id != null && !id.isBlank() ? id.strip() : ContentHash.articleId(text);
         return new Ingested.Read(new Article(articleId, origin, title, url, published, source, text,
                 Paragraphs.split(text)));
+    }
+
+    /** True if the text has a letter or a digit somewhere: something a sentence could be made of. */
+    static boolean hasWord(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     /** Jackson's message up to its location note, which repeats what we already say. */

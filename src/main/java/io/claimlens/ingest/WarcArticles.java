@@ -47,6 +47,9 @@ final class WarcArticles {
     }
 
     static Stream<Ingested> read(Path file, ArticleReader articles) throws IOException {
+        if (java.nio.file.Files.size(file) == 0) {
+            return Stream.of(ArticleReader.problem(file, 0, null, "empty file"));
+        }
         WarcReader reader = new WarcReader(file);
         // jwarc warns about recoverable oddities (e.g. a bad digest); they do not stop an article being read.
         reader.onWarning(w -> { });
@@ -55,6 +58,8 @@ final class WarcArticles {
             Ingested next;
             boolean done;
             long lastGood;
+            int records;
+            int found;
 
             @Override
             public boolean hasNext() {
@@ -70,10 +75,20 @@ final class WarcArticles {
                     }
                     if (record.isEmpty()) {
                         done = true;
+                        if (found == 0) { // nothing came out of the file: say so rather than pass it over
+                            next = ArticleReader.problem(file, 0, null, records == 0
+                                    ? "no WARC record found; is this a WARC file?"
+                                    : "no article: none of its " + records + " WARC records is an HTML page "
+                                    + "(a 200 response or resource of type text/html)");
+                        }
                         break;
                     }
+                    records++;
                     lastGood = record.get().position();
                     next = toArticle(file, record.get(), articles, maxBytes);
+                    if (next != null) {
+                        found++;
+                    }
                 }
                 return next != null;
             }
