@@ -251,8 +251,18 @@ public final class ClaimEngine implements AutoCloseable {
      */
     public IndexResult index(List<Path> paths, Path indexDir, IndexListener listener, int threads)
             throws IOException {
+        return index(paths, indexDir, listener, threads, null);
+    }
+
+    /**
+     * As {@link #index(List, Path, IndexListener, int)}, with a limit on each article's analysis.
+     *
+     * @see #index(Stream, Path, IndexListener, int, Duration)
+     */
+    public IndexResult index(List<Path> paths, Path indexDir, IndexListener listener, int threads,
+                             Duration articleTimeout) throws IOException {
         try (Stream<Ingested> items = reader.read(paths)) {
-            return index(items, indexDir, listener, threads);
+            return index(items, indexDir, listener, threads, articleTimeout);
         }
     }
 
