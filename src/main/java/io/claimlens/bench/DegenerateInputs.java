@@ -324,29 +324,30 @@ public final class DegenerateInputs {
         return o.toString();
     }
 
-    /** Good lines mixed with every way a line can be wrong. */
+    /**
+     * Good lines, odd but valid lines (NUL escapes, a {@code ../} id, a byte-order mark, HTML with an unknown
+     * entity), and at least one line that is wrong in one of the ways a line can be wrong.
+     */
     private static String malformedJsonl(SplittableRandom r) {
-        String[] bad = {"{\"id\": \"a\", \"text\": \"unterminated", "[1, 2, 3]", "\"just a string\"", "null",
+        String[] wrong = {"{\"id\": \"a\", \"text\": \"unterminated", "[1, 2, 3]", "\"just a string\"", "null",
             "{\"id\": {\"nested\": true}, \"text\": \"x\"}", "{\"text\": 42}", "{\"title\": \"no text\"}",
             "{\"text\": \"\"}", "{\"text\": \"   \"}", "{\"text\": \"ok\", \"html\": [1]}", "{'single': 'quotes'}",
-            "[".repeat(200) + "]".repeat(200), "{\"text\": \"x\", \"id\": 1e999999}", "\uFEFF{\"text\": \"bom\"}",
-            "{\"id\": \"../../etc/passwd\", \"text\": \"" + "ok ".repeat(5) + "\"}",
-            "{\"text\": \"nul \\u0000 inside\", \"id\": \"n\\u0000ul\"}", "{\"text\": \"x\"} trailing",
-            "{\"text\": " + "9".repeat(500) + "}", "{\"html\": \"<p>&lol;<script>x</script></p>\"}"};
+            "[".repeat(200) + "]".repeat(200), "{\"text\": \"x\", \"id\": 1e999999}", "{\"text\": \"x\"} trailing",
+            "{\"text\": " + "9".repeat(500) + "}", "{\"text\": \"!!! ... ???\"}"};
+        String[] odd = {"\uFEFF{\"text\": \"bom\"}", "{\"id\": \"../../etc/passwd\", \"text\": \""
+                + "ok ".repeat(5) + "\"}", "{\"text\": \"nul \\u0000 inside\", \"id\": \"n\\u0000ul\"}",
+            "{\"html\": \"<p>&lol;<script>x</script></p>\"}"};
         StringBuilder sb = new StringBuilder();
         int n = 2 + r.nextInt(8);
-        boolean anyBad = false;
+        int mustBeWrong = r.nextInt(n);
         for (int i = 0; i < n; i++) {
-            if (r.nextInt(3) == 0) {
-                sb.append(jsonLine("m" + i, news(r)));
-            } else {
-                sb.append(bad[r.nextInt(bad.length)]);
-                anyBad = true;
-            }
+            int pick = i == mustBeWrong ? 2 : r.nextInt(3);
+            sb.append(switch (pick) {
+                case 0 -> jsonLine("m" + i, news(r));
+                case 1 -> odd[r.nextInt(odd.length)];
+                default -> wrong[r.nextInt(wrong.length)];
+            });
             sb.append(r.nextInt(5) == 0 ? "\r\n" : "\n");
-        }
-        if (!anyBad) {
-            sb.append(bad[0]).append('\n');
         }
         return sb.toString();
     }

@@ -48,6 +48,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -76,8 +81,9 @@ public final class FuzzBench {
      * @param seed        generator seed
      * @param stepTimeout limit per step (read one file, analyse one article, check one claim)
      * @param maxArticles articles per input taken through the stages (all are read)
+     * @param threads     inputs processed at once, sharing the engine (the counts do not depend on it)
      */
-    public record Options(Path out, int count, long seed, Duration stepTimeout, int maxArticles) {
+    public record Options(Path out, int count, long seed, Duration stepTimeout, int maxArticles, int threads) {
     }
 
     /** What happened to one input. */
@@ -154,40 +160,63 @@ public final class FuzzBench {
         double genSeconds = (System.nanoTime() - t0) / 1e9;
         log.printf(Locale.ROOT, "generated %,d inputs in %.1f s%n", inputs.size(), genSeconds);
         List<Outcome> outcomes = new ArrayList<>(inputs.size());
-        long[] counts = new long[4]; // articles read, analysed, detected claims, checked claims
+        for (DegenerateInputs.Input in : inputs) {
+            outcomes.add(new Outcome(in));
+        }
+        AtomicLong[] counts = {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong()};
         long t1 = System.nanoTime();
         Corpus corpus;
+        ExecutorService pool = Executors.newFixedThreadPool(o.threads(), r -> {
+            Thread t = new Thread(r, "claimlens-fuzz-worker");
+            t.setDaemon(true);
+            return t;
+        });
         try (TimeLimit limit = new TimeLimit("claimlens-fuzz")) {
             CorpusWriter writer = CorpusWriter.inMemory();
-            for (DegenerateInputs.Input in : inputs) {
-                Outcome out = new Outcome(in);
-                outcomes.add(out);
-                readAndAnalyse(in, out, writer, limit, o, counts);
-                if (outcomes.size() % 500 == 0) {
-                    log.printf(Locale.ROOT, "  %,d inputs read and analysed (%.0f s)%n", outcomes.size(),
-                            (System.nanoTime() - t1) / 1e9);
-                }
-            }
+            forAll(pool, outcomes, out -> readAndAnalyse(out.input, out, writer, limit, o, counts),
+                    "inputs read and analysed", t1, log);
             corpus = writer.finish();
             double analyseSeconds = (System.nanoTime() - t1) / 1e9;
             long t2 = System.nanoTime();
             try (corpus) {
-                int n = 0;
-                for (Outcome out : outcomes) {
-                    check(out, corpus, limit, o, counts);
-                    if (++n % 500 == 0) {
-                        log.printf(Locale.ROOT, "  %,d claims checked (%.0f s)%n", n, (System.nanoTime() - t2) / 1e9);
-                    }
-                }
+                forAll(pool, outcomes, out -> check(out, corpus, limit, o, counts), "claims checked", t2, log);
                 double checkSeconds = (System.nanoTime() - t2) / 1e9;
                 return summarise(o, outcomes, counts, corpus.articleCount(), genSeconds, analyseSeconds,
                         checkSeconds, loadBefore, log);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs {@code work} on every outcome on the pool and waits; work records its own failures. */
+    private static void forAll(ExecutorService pool, List<Outcome> outcomes, java.util.function.Consumer<Outcome> work,
+                               String what, long t0, PrintStream log) {
+        AtomicLong done = new AtomicLong();
+        List<Future<?>> futures = new ArrayList<>(outcomes.size());
+        for (Outcome out : outcomes) {
+            futures.add(pool.submit(() -> {
+                work.accept(out);
+                long n = done.incrementAndGet();
+                if (n % 500 == 0) {
+                    log.printf(Locale.ROOT, "  %,d %s (%.0f s)%n", n, what, (System.nanoTime() - t0) / 1e9);
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("fuzz worker failed", e.getCause());
             }
         }
     }
 
     private void readAndAnalyse(DegenerateInputs.Input in, Outcome out, CorpusWriter writer, TimeLimit limit,
-                                Options o, long[] counts) {
+                                Options o, AtomicLong[] counts) {
         List<Ingested> items = step(out, "read", limit, o, () -> {
             try (Stream<Ingested> s = engine.reader().readFile(in.file())) {
                 return s.toList();
@@ -204,7 +233,7 @@ public final class FuzzBench {
                 continue;
             }
             Article a = ((Ingested.Read) item).article();
-            counts[0]++;
+            counts[0].incrementAndGet();
             if (out.claim == null) {
                 out.claim = head(a.text());
             }
@@ -219,13 +248,13 @@ public final class FuzzBench {
             if (analyzed == null) {
                 continue;
             }
-            counts[1]++;
+            counts[1].incrementAndGet();
             List<DetectedClaim> found = step(out, "detect", limit, o, () -> {
                 List<DetectedClaim> d = detector.detect(analyzed);
                 DetectionReports.claimsJsonl(d);
                 return d;
             });
-            counts[2] += found == null ? 0 : found.size();
+            counts[2].addAndGet(found == null ? 0 : found.size());
             if (NlpPipeline.ENGLISH.equals(analyzed.language())) {
                 step(out, "index", limit, o, () -> writer.add(analyzed));
             }
@@ -235,7 +264,7 @@ public final class FuzzBench {
         }
     }
 
-    private void check(Outcome out, Corpus corpus, TimeLimit limit, Options o, long[] counts) {
+    private void check(Outcome out, Corpus corpus, TimeLimit limit, Options o, AtomicLong[] counts) {
         String claim = out.claim;
         Report r = step(out, "check", limit, o, () -> {
             Report report = engine.check(claim, corpus);
@@ -245,7 +274,7 @@ public final class FuzzBench {
             return report;
         });
         if (r != null) {
-            counts[3]++;
+            counts[3].incrementAndGet();
         }
     }
 
@@ -288,7 +317,7 @@ public final class FuzzBench {
         }
     }
 
-    private Map<String, Object> summarise(Options o, List<Outcome> outcomes, long[] counts, int indexed,
+    private Map<String, Object> summarise(Options o, List<Outcome> outcomes, AtomicLong[] c, int indexed,
                                           double genSeconds, double analyseSeconds, double checkSeconds,
                                           double loadBefore, PrintStream log) throws IOException {
         long reported = 0;
@@ -331,8 +360,10 @@ public final class FuzzBench {
                 }
             }
         }
+        long[] counts = {c[0].get(), c[1].get(), c[2].get(), c[3].get()};
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("inputs", outcomes.size());
+        m.put("threads", o.threads());
         m.put("seed", o.seed());
         m.put("mode", engine.nlp().config().mode().name());
         m.put("step_timeout_s", o.stepTimeout().toMillis() / 1000.0);

@@ -407,6 +407,10 @@ final class BenchCommand implements Runnable {
                         + "the subject, not scores). Default: the shipped ${DEFAULT-VALUE}.")
         String detectModel;
 
+        @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
+                description = "Inputs processed at once on the shared engine (default ${DEFAULT-VALUE}).")
+        int threads;
+
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
         Path out;
 
@@ -415,6 +419,9 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            if (count < 1 || threads < 1) {
+                throw new IllegalArgumentException("--count and --threads must be at least 1");
+            }
             if (count < 1) {
                 throw new IllegalArgumentException("--count must be at least 1");
             }
@@ -433,7 +440,7 @@ final class BenchCommand implements Runnable {
                                 engine.encoder(), io.claimlens.ml.ModelStore.load(detectModel)));
                 java.util.Map<String, Object> m = new io.claimlens.bench.FuzzBench(engine, detector).run(
                         new io.claimlens.bench.FuzzBench.Options(out, count, seed,
-                                java.time.Duration.ofSeconds(stepTimeout), maxArticles), System.out);
+                                java.time.Duration.ofSeconds(stepTimeout), maxArticles, threads), System.out);
                 long bad = ((Number) m.get("uncaught_exceptions")).longValue() + ((Number) m.get("hangs")).longValue()
                         + ((Number) m.get("must_report_silent")).longValue();
                 return bad == 0 ? 0 : 1;

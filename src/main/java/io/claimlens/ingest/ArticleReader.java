@@ -44,8 +44,10 @@ import java.util.zip.GZIPInputStream;
  * <p>The stream is lazy: a collection is never loaded whole, and each JSONL file is read line by line. Close the
  * returned stream (try-with-resources) to release open files if it is not consumed to the end.
  *
- * <p>Bad input never stops the stream: an empty or binary file, invalid UTF-8, a malformed JSONL line or a missing
- * field becomes an {@link Ingested.Rejected} naming the file, line and field, and reading goes on.
+ * <p>Bad input never stops the stream: an empty or binary file, invalid UTF-8, text without a letter or digit, a
+ * malformed JSONL line (including trailing content after the object) or a missing field becomes an
+ * {@link Ingested.Rejected} naming the file, line and field, and reading goes on. Every file yields at least one
+ * item: a file with nothing in it is a problem, never silence.
  *
  * <p>Thread-safety: instances are immutable and may be shared; each returned stream is for one consumer.
  */
@@ -274,6 +276,9 @@ public final class ArticleReader {
     }
 
     private Ingested parseJsonLine(Path file, int line, String json) {
+        if (line == 1 && json.startsWith("\uFEFF")) { // a byte-order mark that editors on Windows put first
+            json = json.substring(1);
+        }
         if (json.length() > 4L * options.maxArticleChars()) {
             return problem(file, line, null, "record too large (" + json.length() + " characters)");
         }

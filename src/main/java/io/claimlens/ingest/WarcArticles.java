@@ -32,7 +32,8 @@ import java.util.stream.StreamSupport;
  *       page's {@code <title>}; text: {@link HtmlText} extraction, the charset from the HTTP header, else from the
  *       page, else UTF-8; origin (for reports): {@code file#offset}, the record's byte offset in the file.</li>
  *   <li>Other records (requests, metadata, images, redirects, error pages) are not articles and are passed over
- *       silently.</li>
+ *       silently; but a file that yields no article at all (empty, not a WARC file, or without one HTML page) is
+ *       reported, so that no input disappears without a word.</li>
  *   <li>A record the crawler marked truncated (WARC-Truncated), a body larger than the article limit allows, or
  *       an undecodable body becomes a problem naming the file and offset, and reading goes on. A malformed or
  *       truncated file (bad header, cut-off gzip member) becomes a problem too; records after it cannot be found

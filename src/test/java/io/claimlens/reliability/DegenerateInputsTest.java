@@ -84,6 +84,17 @@ class DegenerateInputsTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheFirstJsonlRecordIsAccepted() throws IOException {
+        Path f = dir.resolve("bom.jsonl");
+        Files.writeString(f, "\uFEFF{\"id\": \"a\", \"text\": \"The minister spoke.\"}\n\uFEFF{\"text\": \"x\"}\n",
+                StandardCharsets.UTF_8);
+        ArticleReader.Collected got = reader.readAll(List.of(f));
+        assertEquals("a", got.articles().get(0).id());
+        assertEquals(1, got.problems().size(), "a mark inside the file is still an error: " + got.problems());
+        assertEquals(2, got.problems().get(0).line());
+    }
+
+    @Test
     void entityBombsAndExternalEntitiesAreNeitherExpandedNorFetched() throws IOException {
         String html = new String(DegenerateInputs.bytes(DegenerateInputs.Kind.ENTITY_BOMB, new SplittableRandom(3)),
                 StandardCharsets.UTF_8);
@@ -99,7 +110,7 @@ class DegenerateInputsTest {
         try (ClaimEngine engine = LightEngines.fast(dir)) {
             FuzzBench bench = new FuzzBench(engine, FuzzBench.toyDetector(encoder, dir.resolve("toy-detector")));
             Map<String, Object> m = bench.run(new FuzzBench.Options(dir.resolve("fuzz"), 120, 7,
-                    Duration.ofSeconds(60), 5), System.out);
+                    Duration.ofSeconds(60), 5, 2), System.out);
             assertEquals(120, m.get("inputs"));
             assertEquals(0L, m.get("uncaught_exceptions"), () -> read(dir.resolve("fuzz/uncaught.jsonl")));
             assertEquals(0L, m.get("hangs"));
