@@ -147,7 +147,8 @@ public final class FuzzBench {
                 new double[f], scale, new double[k][f], new double[k], Calibrator.identity(k), "none", allowed, 0, 0);
         ModelCard card = new ModelCard("toy-verdict", "verdict", "2026-11-23",
                 "claimlens bench fuzz --verdict-model toy", 0, encoder.modelRef().id(), encoder.modelRef().sha256(),
-                Map.of(), List.of(), Map.of(), Map.of(), "Zero weights, for robustness runs; its verdicts mean nothing.");
+                Map.of(), List.of(), Map.of(), Map.of(),
+                "Zero weights, for robustness runs; its verdicts mean nothing.");
         ModelStore.write(dir, card, Map.of("model.json", ModelStore.toJson(m)));
         return dir;
     }

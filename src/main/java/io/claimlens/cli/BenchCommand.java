@@ -422,9 +422,6 @@ final class BenchCommand implements Runnable {
             if (count < 1 || threads < 1) {
                 throw new IllegalArgumentException("--count and --threads must be at least 1");
             }
-            if (count < 1) {
-                throw new IllegalArgumentException("--count must be at least 1");
-            }
             if ("toy".equals(engineOptions.verdictModel)) {
                 // written with the encoder's identity only, so no engine is needed yet
                 try (io.claimlens.embed.SentenceEncoder enc = io.claimlens.embed.DjlSentenceEncoder.create(
