@@ -1,6 +1,7 @@
 package io.claimlens.batch;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -17,9 +18,14 @@ import java.util.Set;
  * @param resume         continue an interrupted run in {@code out} instead of refusing to overwrite it
  * @param reports        per-claim report files to write besides results.jsonl (none by default)
  * @param withProvenance put provenance (models, configuration, corpus checksum) in each result; default true
+ * @param articleTimeout limit on one article's analysis; an article over it is recorded in errors.jsonl and
+ *                       skipped; default {@link #DEFAULT_ARTICLE_TIMEOUT}
  */
 public record BatchOptions(String claims, List<Path> articles, Path out, Path index, int threads, boolean resume,
-                           Set<ReportFormat> reports, boolean withProvenance) {
+                           Set<ReportFormat> reports, boolean withProvenance, Duration articleTimeout) {
+
+    /** Default limit per article: a long wire story takes well under a second in LIGHT mode. */
+    public static final Duration DEFAULT_ARTICLE_TIMEOUT = Duration.ofSeconds(120);
 
     /** Report files a batch can write, one per claim, under {@code out/reports/}. */
     public enum ReportFormat { MARKDOWN, HTML }
@@ -42,6 +48,12 @@ public record BatchOptions(String claims, List<Path> articles, Path out, Path in
         if (index == null) {
             index = out.resolve("index");
         }
+        if (articleTimeout == null) {
+            articleTimeout = DEFAULT_ARTICLE_TIMEOUT;
+        }
+        if (articleTimeout.isNegative() || articleTimeout.isZero()) {
+            throw new IllegalArgumentException("the article timeout must be positive, not " + articleTimeout);
+        }
     }
 
     public static Builder builder() {
@@ -57,6 +69,7 @@ public record BatchOptions(String claims, List<Path> articles, Path out, Path in
         private boolean resume;
         private Set<ReportFormat> reports = Set.of();
         private boolean withProvenance = true;
+        private Duration articleTimeout = DEFAULT_ARTICLE_TIMEOUT;
 
         public Builder setClaims(String claims) {
             this.claims = claims;
@@ -98,8 +111,14 @@ public record BatchOptions(String claims, List<Path> articles, Path out, Path in
             return this;
         }
 
+        public Builder optArticleTimeout(Duration articleTimeout) {
+            this.articleTimeout = articleTimeout;
+            return this;
+        }
+
         public BatchOptions build() {
-            return new BatchOptions(claims, articles, out, index, threads, resume, reports, withProvenance);
+            return new BatchOptions(claims, articles, out, index, threads, resume, reports, withProvenance,
+                    articleTimeout);
         }
     }
 }

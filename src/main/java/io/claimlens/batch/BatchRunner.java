@@ -147,7 +147,7 @@ public final class BatchRunner {
                 errors.write(ResultRecords.errorLine("article", problem, null));
                 listener.problem(problem);
             }
-        }, options.threads());
+        }, options.threads(), options.articleTimeout());
         counter.interrupt();
         double indexSeconds = (System.nanoTime() - t0) / 1e9;
         try (Corpus corpus = indexed.corpus()) {

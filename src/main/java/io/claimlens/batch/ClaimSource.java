@@ -1,6 +1,9 @@
 package io.claimlens.batch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.claimlens.model.ContentHash;
@@ -34,7 +37,15 @@ public final class ClaimSource {
     /** What stands for standard input in place of a file name. */
     public static final String STDIN = "-";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Longest claim line read, in characters; longer lines are reported and skipped. */
+    public static final int MAX_LINE_CHARS = 1_000_000;
+
+    /** Bounded JSON: a claim line is small, and holds one object with nothing after it. */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(MAX_LINE_CHARS).maxNestingDepth(32).maxNumberLength(100).build())
+            .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** One claim to check. {@code origin} and {@code line} say where it was read, for error records. */
     public record Input(String id, String text, String origin, int line) {
@@ -66,8 +77,15 @@ public final class ClaimSource {
         if (!Files.isRegularFile(p)) {
             throw new IOException("claims file not found: " + file);
         }
-        try (InputStream raw = Files.newInputStream(p);
-             InputStream in = file.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
+        try (InputStream raw = Files.newInputStream(p)) {
+            InputStream in;
+            try {
+                in = file.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+            } catch (IOException e) {
+                sink.problem(new InputProblem(file, 0, null, "claims", "not a readable gzip file: "
+                        + e.getMessage()));
+                return;
+            }
             read(in, file, sink);
         }
     }
@@ -86,12 +104,21 @@ public final class ClaimSource {
                 sink.problem(new InputProblem(origin, lineNo + 1, null, "claims",
                         "not valid UTF-8; the rest of the claims are not read"));
                 return;
+            } catch (IOException e) { // a truncated or corrupt gzip file: keep what was read before
+                sink.problem(new InputProblem(origin, lineNo + 1, null, "claims", "read failed (truncated or "
+                        + "corrupt file?): " + e.getMessage() + "; the rest of the claims are not read"));
+                return;
             }
             if (line == null) {
                 return;
             }
             lineNo++;
             if (line.isBlank()) {
+                continue;
+            }
+            if (line.length() > MAX_LINE_CHARS) {
+                sink.problem(new InputProblem(origin, lineNo, null, "claims", "line too long (" + line.length()
+                        + " characters; limit " + MAX_LINE_CHARS + ")"));
                 continue;
             }
             parse(line, origin, lineNo, sink);
@@ -106,6 +133,7 @@ public final class ClaimSource {
         } catch (JsonProcessingException e) {
             sink.problem(new InputProblem(origin, lineNo, null, "claims", "malformed JSON: "
                     + e.getOriginalMessage().lines().findFirst().orElse("")));
+
             return;
         }
         if (node == null || !node.isObject()) {

@@ -34,11 +34,13 @@ public final class ReportFiles {
     /** A file name for a claim id: the id itself when it is safe, else a cleaned form with a short hash. */
     public static String fileName(String claimId) {
         String clean = claimId.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (clean.equals(claimId) && !clean.startsWith(".") && clean.length() <= 120) {
+        if (clean.equals(claimId) && !clean.isEmpty() && !clean.startsWith(".") && clean.length() <= 120) {
             return clean;
         }
         String head = clean.length() > 80 ? clean.substring(0, 80) : clean;
-        return head.replaceFirst("^\\.+", "_") + "-" + ContentHash.sha256Hex(claimId).substring(0, 10);
+        // an empty id would give a hidden ".md" file: every name starts with something visible
+        return (head.isEmpty() ? "_" : head.replaceFirst("^\\.+", "_")) + "-"
+                + ContentHash.sha256Hex(claimId).substring(0, 10);
     }
 
     /** Writes the requested formats for one claim. */

@@ -59,6 +59,11 @@ final class BatchCommand implements Callable<Integer> {
             description = "Threads for analysis and checking (default: the number of cores).")
     Integer threads;
 
+    @Option(names = "--article-timeout", defaultValue = "120", paramLabel = "SECONDS",
+            description = "Limit on one article's analysis; an article over it goes to errors.jsonl and the run goes "
+                    + "on (default ${DEFAULT-VALUE}).")
+    long articleTimeout;
+
     @Option(names = "--resume", description = "Finish an interrupted run in --out (same settings and inputs).")
     boolean resume;
 
@@ -85,7 +90,8 @@ final class BatchCommand implements Callable<Integer> {
         }
         BatchOptions options = BatchOptions.builder().setClaims(claims).setArticles(articles).setOut(out)
                 .optIndex(index).optThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads)
-                .optResume(resume).optReports(formats).optWithProvenance(!stripProvenance).build();
+                .optResume(resume).optReports(formats).optWithProvenance(!stripProvenance)
+                .optArticleTimeout(java.time.Duration.ofSeconds(articleTimeout)).build();
         BatchRunner.precheck(options);
         try (ClaimEngine engine = engineOptions.build(System.err);
              ProgressListener progress = new ProgressListener()) {

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
         subcommands = {BenchCommand.Stance.class, BenchCommand.Quotes.class, BenchCommand.Embedding.class,
                 BenchCommand.Verdict.class, BenchCommand.Generate.class,
                 BenchCommand.QuoteSpeed.class, BenchCommand.Batch.class, BenchCommand.Check.class,
-                BenchCommand.Checkworthiness.class})
+                BenchCommand.Checkworthiness.class, BenchCommand.Fuzz.class})
 final class BenchCommand implements Runnable {
 
     @Override
@@ -369,6 +369,79 @@ final class BenchCommand implements Runnable {
             new CheckworthinessBench().run(new CheckworthinessBench.Options(dataset, data, model, out, arts, rounds,
                     cache, seed), System.out);
             return 0;
+        }
+    }
+    @Command(name = "fuzz", mixinStandardHelpOptions = true,
+            description = {"Robustness: generates degenerate and hostile inputs (empty, binary, invalid UTF-8, 5 MB "
+                    + "paragraphs, 100k tiny articles, odd quotation marks, RTL/CJK, hostile HTML, entity bombs, "
+                    + "malformed or truncated JSONL, gzip and WARC) and runs each through reading, quotes, detect, "
+                    + "indexing and check, each step under a time limit.",
+                    "Counts inputs reported, uncaught exceptions and hangs; writes metrics.json, problems.jsonl and "
+                            + "uncaught.jsonl (which must stay empty) to --out.",
+                    "",
+                    "Example:",
+                    "  claimlens bench fuzz --count 10000 --seed 42 --mode fast --detect-model toy --out "
+                            + "target/bench/fuzz",
+                    "--verdict-model toy (and --detect-model toy) use fixed hand-made heads where no trained model "
+                            + "loads; robustness, not accuracy, is measured."})
+    static final class Fuzz implements Callable<Integer> {
+        @Option(names = "--count", defaultValue = "1000", paramLabel = "N",
+                description = "Inputs to generate (default ${DEFAULT-VALUE}).")
+        int count;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--step-timeout", defaultValue = "60", paramLabel = "SECONDS",
+                description = "Limit per step: reading a file, analysing an article, checking a claim (default "
+                        + "${DEFAULT-VALUE}).")
+        int stepTimeout;
+
+        @Option(names = "--max-articles", defaultValue = "20", paramLabel = "N",
+                description = "Articles per input taken through the stages; all are read (default "
+                        + "${DEFAULT-VALUE}).")
+        int maxArticles;
+
+        @Option(names = "--detect-model", defaultValue = CheckworthinessClassifier.DEFAULT_MODEL, paramLabel = "DIR",
+                description = "Check-worthiness model for detect, or 'toy' for a fixed hand-made head (robustness is "
+                        + "the subject, not scores). Default: the shipped ${DEFAULT-VALUE}.")
+        String detectModel;
+
+        @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
+                description = "Inputs processed at once on the shared engine (default ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+        Path out;
+
+        @Mixin
+        EngineOptions engineOptions;
+
+        @Override
+        public Integer call() throws Exception {
+            if (count < 1 || threads < 1) {
+                throw new IllegalArgumentException("--count and --threads must be at least 1");
+            }
+            if ("toy".equals(engineOptions.verdictModel)) {
+                // written with the encoder's identity only, so no engine is needed yet
+                try (io.claimlens.embed.SentenceEncoder enc = io.claimlens.embed.DjlSentenceEncoder.create(
+                        engineOptions.config().encoder())) {
+                    engineOptions.verdictModel = io.claimlens.bench.FuzzBench.toyVerdictModel(enc,
+                            out.resolve("toy-verdict")).toString();
+                }
+            }
+            try (io.claimlens.engine.ClaimEngine engine = engineOptions.build(System.err)) {
+                io.claimlens.claims.detect.ClaimDetector detector = "toy".equals(detectModel)
+                        ? io.claimlens.bench.FuzzBench.toyDetector(engine.encoder(), out.resolve("toy-model"))
+                        : new io.claimlens.claims.detect.ClaimDetector(new CheckworthinessClassifier(
+                                engine.encoder(), io.claimlens.ml.ModelStore.load(detectModel)));
+                java.util.Map<String, Object> m = new io.claimlens.bench.FuzzBench(engine, detector).run(
+                        new io.claimlens.bench.FuzzBench.Options(out, count, seed,
+                                java.time.Duration.ofSeconds(stepTimeout), maxArticles, threads), System.out);
+                long bad = ((Number) m.get("uncaught_exceptions")).longValue() + ((Number) m.get("hangs")).longValue()
+                        + ((Number) m.get("must_report_silent")).longValue();
+                return bad == 0 ? 0 : 1;
+            }
         }
     }
 }

@@ -40,6 +40,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -99,15 +100,17 @@ public final class ClaimEngine implements AutoCloseable {
 
     private ClaimEngine(Builder b) {
         this.config = b.config;
+        // model files are verified against their cards first: a corrupted model is refused in milliseconds,
+        // before CoreNLP and the encoder take seconds to load
+        ModelStore.Loaded stanceModel = b.stance != null ? null : ModelStore.load(config.stanceModel());
+        ModelStore.Loaded verdictModel = config.verdictModel() == null ? null : ModelStore.load(config.verdictModel());
         this.ownsNlp = b.nlp == null;
         this.nlp = b.nlp != null ? b.nlp : new NlpPipeline(config.nlp());
         this.ownsEncoder = b.encoder == null;
         this.encoder = b.encoder != null ? b.encoder
                 : new CachingEncoder(DjlSentenceEncoder.create(config.encoder()), 100_000);
-        this.stance = b.stance != null ? b.stance
-                : new EmbeddingStanceClassifier(encoder, ModelStore.load(config.stanceModel()));
-        this.verdict = config.verdictModel() == null ? null
-                : new VerdictClassifier(ModelStore.load(config.verdictModel()));
+        this.stance = b.stance != null ? b.stance : new EmbeddingStanceClassifier(encoder, stanceModel);
+        this.verdict = verdictModel == null ? null : new VerdictClassifier(verdictModel);
         this.claimParser = new ClaimParser(this::entitiesOf);
         this.retriever = new EvidenceRetriever(encoder, config.retrieval());
         this.reader = new ArticleReader(config.ingest());
@@ -248,8 +251,18 @@ public final class ClaimEngine implements AutoCloseable {
      */
     public IndexResult index(List<Path> paths, Path indexDir, IndexListener listener, int threads)
             throws IOException {
+        return index(paths, indexDir, listener, threads, null);
+    }
+
+    /**
+     * As {@link #index(List, Path, IndexListener, int)}, with a limit on each article's analysis.
+     *
+     * @see #index(Stream, Path, IndexListener, int, Duration)
+     */
+    public IndexResult index(List<Path> paths, Path indexDir, IndexListener listener, int threads,
+                             Duration articleTimeout) throws IOException {
         try (Stream<Ingested> items = reader.read(paths)) {
-            return index(items, indexDir, listener, threads);
+            return index(items, indexDir, listener, threads, articleTimeout);
         }
     }
 
@@ -271,6 +284,17 @@ public final class ClaimEngine implements AutoCloseable {
      */
     public IndexResult index(Stream<Ingested> items, Path indexDir, IndexListener listener, int threads)
             throws IOException {
+        return index(items, indexDir, listener, threads, null);
+    }
+
+    /**
+     * As {@link #index(Stream, Path, IndexListener, int)}, with a limit on each article's analysis: an article
+     * whose analysis takes longer becomes a problem ("analysis did not finish within ...") and indexing goes on.
+     *
+     * @param articleTimeout the limit per article, or {@code null} for none
+     */
+    public IndexResult index(Stream<Ingested> items, Path indexDir, IndexListener listener, int threads,
+                             Duration articleTimeout) throws IOException {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
@@ -283,6 +307,7 @@ public final class ClaimEngine implements AutoCloseable {
         ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, daemonThreads());
         Semaphore inFlight = new Semaphore(4 * threads);
         AtomicReference<Throwable> fatal = new AtomicReference<>();
+        TimeLimit limit = articleTimeout == null ? null : new TimeLimit("claimlens-analyze");
         try {
             // forEachOrdered, not iterator(): a Stream's iterator buffers a flatMapped file's records all at once.
             items.forEachOrdered(item -> {
@@ -310,7 +335,7 @@ public final class ClaimEngine implements AutoCloseable {
                     return;
                 }
                 Runnable task = () -> {
-                    Prepared p = prepare(a);
+                    Prepared p = limit == null ? prepare(a) : prepare(a, limit, articleTimeout);
                     if (p.problem() != null) {
                         problems.add(p.problem());
                         listener.problem(p.problem());
@@ -362,6 +387,9 @@ public final class ClaimEngine implements AutoCloseable {
         } finally {
             if (pool != null) {
                 pool.shutdown();
+            }
+            if (limit != null) {
+                limit.close();
             }
         }
     }
@@ -450,6 +478,20 @@ public final class ClaimEngine implements AutoCloseable {
         return new Prepared(analyzed, null);
     }
 
+    /**
+     * As {@link #prepare(Article)}, giving up after {@code timeout}: the article then becomes a problem naming the
+     * limit. The abandoned analysis is interrupted and finishes in the background (see {@link TimeLimit}).
+     */
+    public Prepared prepare(Article a, TimeLimit limit, Duration timeout) {
+        try {
+            return limit.call(() -> prepare(a), timeout);
+        } catch (TimeLimit.TimedOutException e) {
+            return new Prepared(null, new InputProblem(a.origin(), 0, null, "nlp", "analysis " + e.getMessage()
+                    + " (" + a.text().length() + " characters; the limit is set with --article-timeout); the article"
+                    + " is skipped"));
+        }
+    }
+
     /** Runs the NLP stage on one article. */
     public AnalyzedArticle analyze(Article article) {
         return nlp.analyze(article);
@@ -458,9 +500,35 @@ public final class ClaimEngine implements AutoCloseable {
     // -------------------------------------------------------------------------------------------------------------
     // Checking
 
+    /** Longest claim accepted, in characters: a claim is one statement, not an article. */
+    public static final int MAX_CLAIM_CHARS = 2_000;
+
+    /** Most words (whitespace-separated tokens) in a claim; the encoder reads at most 256 word pieces. */
+    public static final int MAX_CLAIM_WORDS = 200;
+
     /** Parses a claim: quoted phrases, speaker, entities, attribution or factual. */
     public Claim parseClaim(String claim) {
+        checkClaimSize(claim);
         return claimParser.parse(claim);
+    }
+
+    /**
+     * Refuses claims that are empty or too long to be one statement, with a message saying the limit; a giant
+     * claim would otherwise reach the NER tagger, a Lucene query of thousands of clauses and the encoder.
+     */
+    static void checkClaimSize(String claim) {
+        if (claim == null || claim.isBlank()) {
+            throw new IllegalArgumentException("the claim is empty");
+        }
+        if (claim.length() > MAX_CLAIM_CHARS) {
+            throw new IllegalArgumentException("the claim is too long (" + claim.length() + " characters; limit "
+                    + MAX_CLAIM_CHARS + "): check one statement at a time");
+        }
+        int words = claim.strip().split("\\s+").length;
+        if (words > MAX_CLAIM_WORDS) {
+            throw new IllegalArgumentException("the claim has too many words (" + words + "; limit "
+                    + MAX_CLAIM_WORDS + "): check one statement at a time");
+        }
     }
 
     /**

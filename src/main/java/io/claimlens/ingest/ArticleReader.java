@@ -3,6 +3,7 @@ package io.claimlens.ingest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.claimlens.model.Article;
@@ -43,17 +44,21 @@ import java.util.zip.GZIPInputStream;
  * <p>The stream is lazy: a collection is never loaded whole, and each JSONL file is read line by line. Close the
  * returned stream (try-with-resources) to release open files if it is not consumed to the end.
  *
- * <p>Bad input never stops the stream: an empty or binary file, invalid UTF-8, a malformed JSONL line or a missing
- * field becomes an {@link Ingested.Rejected} naming the file, line and field, and reading goes on.
+ * <p>Bad input never stops the stream: an empty or binary file, invalid UTF-8, text without a letter or digit, a
+ * malformed JSONL line (including trailing content after the object) or a missing field becomes an
+ * {@link Ingested.Rejected} naming the file, line and field, and reading goes on. Every file yields at least one
+ * item: a file with nothing in it is a problem, never silence.
  *
  * <p>Thread-safety: instances are immutable and may be shared; each returned stream is for one consumer.
  */
 public final class ArticleReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+    /** Bounded JSON: strings, nesting and numbers have limits, and a line holds one value, nothing after it. */
+    static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(20_000_000).maxNestingDepth(64).maxNumberLength(100).build())
-            .build());
+            .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final IngestOptions options;
 
@@ -214,6 +219,7 @@ public final class ArticleReader {
         }
         Iterator<Ingested> it = new Iterator<>() {
             int lineNo = 0;
+            int records = 0;
             Ingested next;
             boolean done;
 
@@ -235,10 +241,14 @@ public final class ArticleReader {
                     }
                     if (line == null) {
                         done = true;
+                        if (records == 0) {
+                            next = problem(file, 0, null, "no records: the file has only blank lines");
+                        }
                         break;
                     }
                     lineNo++;
                     if (!line.isBlank()) {
+                        records++;
                         next = parseJsonLine(file, lineNo, line);
                     }
                 }
@@ -266,6 +276,9 @@ public final class ArticleReader {
     }
 
     private Ingested parseJsonLine(Path file, int line, String json) {
+        if (line == 1 && json.startsWith("\uFEFF")) { // a byte-order mark that editors on Windows put first
+            json = json.substring(1);
+        }
         if (json.length() > 4L * options.maxArticleChars()) {
             return problem(file, line, null, "record too large (" + json.length() + " characters)");
         }
@@ -320,6 +333,10 @@ public final class ArticleReader {
         if (text.isBlank()) {
             return problem(file, line, field, line > 0 ? "empty text" : "no text (empty or whitespace only)");
         }
+        if (!hasWord(text)) {
+            return problem(file, line, field, "no words: only whitespace, punctuation, symbols or invisible "
+                    + "characters (no letter or digit)");
+        }
         if (text.length() > options.maxArticleChars()) {
             return problem(file, line, field, "article too long (" + text.length() + " characters; limit "
                     + options.maxArticleChars() + ", set with --max-article-chars)");
@@ -327,6 +344,18 @@ public final class ArticleReader {
         String articleId = id != null && !id.isBlank() ? id.strip() : ContentHash.articleId(text);
         return new Ingested.Read(new Article(articleId, origin, title, url, published, source, text,
                 Paragraphs.split(text)));
+    }
+
+    /** True if the text has a letter or a digit somewhere: something a sentence could be made of. */
+    static boolean hasWord(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     /** Jackson's message up to its location note, which repeats what we already say. */

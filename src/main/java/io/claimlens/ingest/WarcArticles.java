@@ -32,7 +32,8 @@ import java.util.stream.StreamSupport;
  *       page's {@code <title>}; text: {@link HtmlText} extraction, the charset from the HTTP header, else from the
  *       page, else UTF-8; origin (for reports): {@code file#offset}, the record's byte offset in the file.</li>
  *   <li>Other records (requests, metadata, images, redirects, error pages) are not articles and are passed over
- *       silently.</li>
+ *       silently; but a file that yields no article at all (empty, not a WARC file, or without one HTML page) is
+ *       reported, so that no input disappears without a word.</li>
  *   <li>A record the crawler marked truncated (WARC-Truncated), a body larger than the article limit allows, or
  *       an undecodable body becomes a problem naming the file and offset, and reading goes on. A malformed or
  *       truncated file (bad header, cut-off gzip member) becomes a problem too; records after it cannot be found
@@ -47,6 +48,9 @@ final class WarcArticles {
     }
 
     static Stream<Ingested> read(Path file, ArticleReader articles) throws IOException {
+        if (java.nio.file.Files.size(file) == 0) {
+            return Stream.of(ArticleReader.problem(file, 0, null, "empty file"));
+        }
         WarcReader reader = new WarcReader(file);
         // jwarc warns about recoverable oddities (e.g. a bad digest); they do not stop an article being read.
         reader.onWarning(w -> { });
@@ -55,6 +59,8 @@ final class WarcArticles {
             Ingested next;
             boolean done;
             long lastGood;
+            int records;
+            int found;
 
             @Override
             public boolean hasNext() {
@@ -70,10 +76,20 @@ final class WarcArticles {
                     }
                     if (record.isEmpty()) {
                         done = true;
+                        if (found == 0) { // nothing came out of the file: say so rather than pass it over
+                            next = ArticleReader.problem(file, 0, null, records == 0
+                                    ? "no WARC record found; is this a WARC file?"
+                                    : "no article: none of its " + records + " WARC records is an HTML page "
+                                    + "(a 200 response or resource of type text/html)");
+                        }
                         break;
                     }
+                    records++;
                     lastGood = record.get().position();
                     next = toArticle(file, record.get(), articles, maxBytes);
+                    if (next != null) {
+                        found++;
+                    }
                 }
                 return next != null;
             }

@@ -66,6 +66,11 @@ public final class ModelStore {
         } catch (IOException e) {
             throw new ModelIntegrityException("model card " + location + "/card.json is not valid: " + e.getMessage());
         }
+        if (card.id() == null || card.files() == null || card.files().isEmpty()) {
+            throw new ModelIntegrityException("model card " + location + "/card.json names " + (card.id() == null
+                    ? "no model id" : "no files with their SHA-256 for model " + card.id()) + "; refusing to load a "
+                    + "model that cannot be verified (cards are written by ModelStore.write when a model is trained)");
+        }
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (Map.Entry<String, String> f : card.files().entrySet()) {
             byte[] bytes = read(cp, base, f.getKey(), location);

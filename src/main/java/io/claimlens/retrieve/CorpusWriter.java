@@ -1,7 +1,11 @@
 package io.claimlens.retrieve;
 
 import io.claimlens.model.AnalyzedArticle;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -10,7 +14,10 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
+import java.io.EOFException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,14 +53,66 @@ public final class CorpusWriter implements AutoCloseable {
         return new CorpusWriter(new ByteBuffersDirectory(), true);
     }
 
-    /** A writer for the index in {@code dir}, created if absent. */
+    /**
+     * A writer for the index in {@code dir}, created if absent. An existing index is verified first (every file's
+     * checksum, see {@link #verify}); a damaged one is refused with a {@link DamagedIndexException}.
+     */
     public static CorpusWriter onDisk(Path dir) throws IOException {
-        return new CorpusWriter(FSDirectory.open(dir), false);
+        Directory d = FSDirectory.open(dir);
+        try {
+            verify(d, dir);
+            return new CorpusWriter(d, false);
+        } catch (IOException e) {
+            d.close();
+            throw damaged(dir, e);
+        }
     }
 
-    /** Opens an existing on-disk index for searching. */
+    /** Opens an existing on-disk index for searching, verified as by {@link #onDisk}. */
     public static Corpus open(Path dir) throws IOException {
-        return new Corpus(FSDirectory.open(dir), true);
+        Directory d = FSDirectory.open(dir);
+        try {
+            verify(d, dir);
+            return new Corpus(d, true);
+        } catch (IOException e) {
+            d.close();
+            throw damaged(dir, e);
+        }
+    }
+
+    /** Thrown when an on-disk index is damaged: a truncated, missing or altered file, or a foreign format. */
+    public static final class DamagedIndexException extends IOException {
+        DamagedIndexException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Checks an existing index before use: the commit point opens and every segment file matches its checksum
+     * (Lucene's {@code checkIntegrity}, which reads each file once). A damaged index would otherwise fail later,
+     * mid-run, or return wrong stored text.
+     */
+    private static void verify(Directory d, Path dir) throws IOException {
+        if (!DirectoryReader.indexExists(d)) {
+            return;
+        }
+        try (DirectoryReader r = DirectoryReader.open(d)) {
+            for (LeafReaderContext leaf : r.leaves()) {
+                leaf.reader().checkIntegrity();
+            }
+        }
+    }
+
+    /** Corruption becomes a clear refusal; other I/O problems (permissions, a full disk) pass through. */
+    private static IOException damaged(Path dir, IOException e) {
+        if (e instanceof CorruptIndexException || e instanceof IndexFormatTooOldException
+                || e instanceof IndexFormatTooNewException || e instanceof EOFException
+                || e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
+            return new DamagedIndexException("the index in " + dir + " is damaged and cannot be used (" + e
+                    + "). It is built from the articles: delete the directory (or choose another) and run again to "
+                    + "rebuild it.", e);
+        }
+        return e;
     }
 
     private void checkSchema() throws IOException {
