@@ -70,7 +70,16 @@ public final class CorpusWriter implements AutoCloseable {
 
     /** Opens an existing on-disk index for searching, verified as by {@link #onDisk}. */
     public static Corpus open(Path dir) throws IOException {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "no index directory: build one with claimlens index "
+                    + "--articles PATH... --index " + dir);
+        }
         Directory d = FSDirectory.open(dir);
+        if (!DirectoryReader.indexExists(d)) {
+            d.close();
+            throw new NoSuchFileException(dir.toString(), null, "no index in this directory: build one with "
+                    + "claimlens index --articles PATH... --index " + dir);
+        }
         try {
             verify(d, dir);
             return new Corpus(d, true);

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -91,6 +92,20 @@ class FaultInjectionTest {
         try (Corpus c = engine.index(List.of(Fixtures.examples()), index, IndexListener.NONE).corpus()) {
             assertTrue(c.articleCount() > 0);
         }
+    }
+
+    @Test
+    void aMissingOrEmptyIndexIsNamedAsMissingNotDamaged() throws IOException {
+        Path missing = dir.resolve("no-such-index");
+        IOException e = assertThrows(IOException.class, () -> CorpusWriter.open(missing));
+        assertFalse(e instanceof CorpusWriter.DamagedIndexException, e.toString());
+        assertTrue(e.getMessage().contains("no index directory") && e.getMessage().contains("claimlens index"),
+                e.getMessage());
+        assertFalse(Files.exists(missing), "opening for search must not create the directory");
+        Path empty = Files.createDirectories(dir.resolve("empty-index"));
+        IOException e2 = assertThrows(IOException.class, () -> CorpusWriter.open(empty));
+        assertFalse(e2 instanceof CorpusWriter.DamagedIndexException, e2.toString());
+        assertTrue(e2.getMessage().contains("no index in this directory"), e2.getMessage());
     }
 
     @Test
