@@ -147,6 +147,11 @@ public final class BatchRunner {
                 errors.write(ResultRecords.errorLine("article", problem, null));
                 listener.problem(problem);
             }
+
+            @Override
+            public void notice(InputProblem notice) {
+                listener.note("note: " + notice.describe());
+            }
         }, options.threads(), options.articleTimeout());
         counter.interrupt();
         double indexSeconds = (System.nanoTime() - t0) / 1e9;

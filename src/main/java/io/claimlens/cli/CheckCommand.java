@@ -185,6 +185,11 @@ final class CheckCommand implements Callable<Integer> {
                 public void problem(InputProblem problem) {
                     System.err.println("skipped: " + problem.describe());
                 }
+
+                @Override
+                public void notice(InputProblem notice) {
+                    System.err.println("note: " + notice.describe());
+                }
             });
         }
         System.err.printf("corpus: %d articles (%d analysed now, %d unchanged), %d skipped%n",

@@ -59,6 +59,11 @@ final class IndexCommand implements Callable<Integer> {
                 public void problem(InputProblem problem) {
                     System.err.println("skipped: " + problem.describe());
                 }
+
+                @Override
+                public void notice(InputProblem notice) {
+                    System.err.println("note: " + notice.describe());
+                }
             }, n);
             progress.close();
             try (Corpus c = r.corpus()) {

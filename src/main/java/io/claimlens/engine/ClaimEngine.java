@@ -340,6 +340,9 @@ public final class ClaimEngine implements AutoCloseable {
                         problems.add(p.problem());
                         listener.problem(p.problem());
                     } else if (add(writer, p.analyzed())) {
+                        for (String w : p.analyzed().warnings()) {
+                            listener.notice(new InputProblem(a.origin(), 0, null, "nlp", w));
+                        }
                         added.incrementAndGet();
                         listener.indexed(a.id(), true);
                     } else { // a same-id, same-text copy was added by another thread meanwhile

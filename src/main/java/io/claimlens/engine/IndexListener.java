@@ -16,6 +16,13 @@ public interface IndexListener {
     default void problem(InputProblem problem) {
     }
 
+    /**
+     * An article was indexed, but something about it was changed to make that possible (a sentence over the length
+     * cap was split); the article is not a problem and is not counted as one.
+     */
+    default void notice(InputProblem notice) {
+    }
+
     IndexListener NONE = new IndexListener() {
     };
 }

@@ -11,11 +11,14 @@ import java.util.List;
  * @param tokens      tokens per sentence, parallel to {@code sentences}
  * @param entities    entity mentions in text order, pronouns excluded
  * @param attributions one per quotation, in text order
+ * @param warnings    what the NLP stage changed about the input so it could be processed (a sentence over the length
+ *                    cap split into pieces), one message each, naming the character offsets; empty normally
  */
 public record AnalyzedArticle(Article article, String language, List<Sentence> sentences, List<List<Token>> tokens,
-                              List<EntityMention> entities, List<Attribution> attributions) {
+                              List<EntityMention> entities, List<Attribution> attributions, List<String> warnings) {
 
     public AnalyzedArticle {
+        warnings = List.copyOf(warnings);
         sentences = List.copyOf(sentences);
         tokens = tokens.stream().map(List::copyOf).toList();
         entities = List.copyOf(entities);
@@ -23,6 +26,12 @@ public record AnalyzedArticle(Article article, String language, List<Sentence> s
         if (tokens.size() != sentences.size()) {
             throw new IllegalArgumentException("tokens must be given per sentence");
         }
+    }
+
+    /** An analysed article without warnings. */
+    public AnalyzedArticle(Article article, String language, List<Sentence> sentences, List<List<Token>> tokens,
+                           List<EntityMention> entities, List<Attribution> attributions) {
+        this(article, language, sentences, tokens, entities, attributions, List.of());
     }
 
     public String id() {

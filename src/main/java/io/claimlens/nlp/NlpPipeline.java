@@ -78,7 +78,8 @@ public final class NlpPipeline implements AutoCloseable {
     public AnalyzedArticle analyze(Article article) {
         String text = article.text();
         String language = languages.identify(text);
-        List<SentenceSplitter.Located> located = capLength(text, splitter.split(text, article.paragraphs()));
+        List<String> warnings = new ArrayList<>();
+        List<SentenceSplitter.Located> located = capLength(text, splitter.split(text, article.paragraphs()), warnings);
         List<Sentence> sentences = new ArrayList<>(located.size());
         List<Span> spans = new ArrayList<>(located.size());
         for (int i = 0; i < located.size(); i++) {
@@ -93,7 +94,7 @@ public final class NlpPipeline implements AutoCloseable {
                 tokens.add(List.of());
                 mentions.add(List.of());
             }
-            return new AnalyzedArticle(article, language, sentences, tokens, List.of(), List.of());
+            return new AnalyzedArticle(article, language, sentences, tokens, List.of(), List.of(), warnings);
         }
         List<CoreNlpTagger.Tagged> tagged = tagger.tag(text, spans);
         List<CoreNlpTagger.Mention> all = new ArrayList<>();
@@ -110,7 +111,7 @@ public final class NlpPipeline implements AutoCloseable {
         List<QuoteFinder.Found> quotes = QuoteFinder.find(text, article.paragraphs());
         List<Attribution> attributions = attributor.attribute(
                 new AttributionInput(article, sentences, tokens, mentions, quotes));
-        return new AnalyzedArticle(article, language, sentences, tokens, canonical, attributions);
+        return new AnalyzedArticle(article, language, sentences, tokens, canonical, attributions, warnings);
     }
 
     /**
@@ -181,13 +182,22 @@ public final class NlpPipeline implements AutoCloseable {
         return s;
     }
 
-    /** Cuts sentences longer than the configured cap at whitespace. */
-    private List<SentenceSplitter.Located> capLength(String text, List<SentenceSplitter.Located> in) {
+    /**
+     * Cuts sentences longer than the configured cap at whitespace (CoreNLP's tagger slows down sharply on very long
+     * sentences), adding one warning per cut sentence so that the cut is never silent.
+     */
+    private List<SentenceSplitter.Located> capLength(String text, List<SentenceSplitter.Located> in,
+                                                     List<String> warnings) {
         int cap = config.maxSentenceChars();
         List<SentenceSplitter.Located> out = new ArrayList<>(in.size());
         for (SentenceSplitter.Located l : in) {
             int start = l.span().start();
             int end = l.span().end();
+            if (end - start > cap) {
+                warnings.add(String.format(java.util.Locale.ROOT, "sentence at characters %d-%d is %,d characters "
+                        + "long, over the cap of %,d (nlp.maxSentenceChars): split at whitespace into pieces of at "
+                        + "most %,d before tagging", start, end, end - start, cap, cap));
+            }
             while (end - start > cap) {
                 int cut = start + cap;
                 int ws = cut;

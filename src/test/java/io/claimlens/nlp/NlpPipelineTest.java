@@ -88,5 +88,11 @@ class NlpPipelineTest {
         AnalyzedArticle a = nlp.analyze(Articles.of(text));
         assertTrue(a.sentences().size() >= text.length() / NlpConfig.DEFAULT_MAX_SENTENCE_CHARS);
         a.sentences().forEach(s -> assertTrue(s.text().length() <= NlpConfig.DEFAULT_MAX_SENTENCE_CHARS));
+        // the cut is never silent: one warning naming the offsets, the length and the cap
+        assertEquals(1, a.warnings().size(), a.warnings().toString());
+        String w = a.warnings().get(0);
+        assertTrue(w.contains("characters 0-" + text.strip().length()) && w.contains("nlp.maxSentenceChars")
+                && w.contains(String.format(java.util.Locale.ROOT, "%,d", NlpConfig.DEFAULT_MAX_SENTENCE_CHARS)), w);
+        assertTrue(nlp.analyze(Articles.of("A short sentence. Another one.")).warnings().isEmpty());
     }
 }

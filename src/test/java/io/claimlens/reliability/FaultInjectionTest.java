@@ -5,7 +5,9 @@ import io.claimlens.batch.BatchOptions;
 import io.claimlens.batch.BatchRunner;
 import io.claimlens.engine.ClaimEngine;
 import io.claimlens.engine.IndexListener;
+import io.claimlens.engine.IndexResult;
 import io.claimlens.ml.ModelStore;
+import io.claimlens.model.InputProblem;
 import io.claimlens.retrieve.Corpus;
 import io.claimlens.retrieve.CorpusWriter;
 import io.claimlens.testing.FakeEncoder;
@@ -91,6 +93,27 @@ class FaultInjectionTest {
         }
         try (Corpus c = engine.index(List.of(Fixtures.examples()), index, IndexListener.NONE).corpus()) {
             assertTrue(c.articleCount() > 0);
+        }
+    }
+
+    @Test
+    void aSentenceOverTheLengthCapIsIndexedWithANoticeNotDroppedOrCountedAsAProblem() throws IOException {
+        Path articles = Files.createDirectories(dir.resolve("long"));
+        Path f = Files.writeString(articles.resolve("runon.txt"), "and then the minister spoke again ".repeat(500));
+        Files.writeString(articles.resolve("ok.txt"), "The bridge will open in May, the mayor said.");
+        List<InputProblem> notices = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        IndexResult r = engine.index(List.of(articles), null, new IndexListener() {
+            @Override
+            public void notice(InputProblem notice) {
+                notices.add(notice);
+            }
+        });
+        try (Corpus c = r.corpus()) {
+            assertEquals(2, c.articleCount());
+            assertTrue(r.problems().isEmpty(), r.problems().toString());
+            assertEquals(1, notices.size(), notices.toString());
+            assertTrue(notices.get(0).describe().contains(f.getFileName().toString())
+                    && notices.get(0).describe().contains("over the cap"), notices.get(0).describe());
         }
     }
 
