@@ -1,9 +1,7 @@
 package io.claimlens.datasets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,23 +22,15 @@ public final class ClimateFever {
     }
 
     public static List<Item> read(Path file) throws IOException {
-        ObjectMapper json = new ObjectMapper();
         List<Item> out = new ArrayList<>();
-        try (BufferedReader r = DataFiles.open(file)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n = json.readTree(line);
-                List<Evidence> ev = new ArrayList<>();
-                for (JsonNode e : n.get("evidences")) {
-                    ev.add(new Evidence(e.get("evidence_id").asText(), e.get("article").asText(),
-                            e.get("evidence").asText(), e.get("evidence_label").asText()));
-                }
-                out.add(new Item(n.get("claim_id").asText(), n.get("claim").asText(), n.get("claim_label").asText(),
-                        List.copyOf(ev)));
+        for (JsonNode n : DataFiles.jsonLines(file)) {
+            List<Evidence> ev = new ArrayList<>();
+            for (JsonNode e : n.get("evidences")) {
+                ev.add(new Evidence(e.get("evidence_id").asText(), e.get("article").asText(),
+                        e.get("evidence").asText(), e.get("evidence_label").asText()));
             }
+            out.add(new Item(n.get("claim_id").asText(), n.get("claim").asText(), n.get("claim_label").asText(),
+                    List.copyOf(ev)));
         }
         return out;
     }

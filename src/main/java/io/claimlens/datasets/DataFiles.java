@@ -1,5 +1,7 @@
 package io.claimlens.datasets;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.claimlens.ml.ModelCard;
 import io.claimlens.model.ContentHash;
 
@@ -12,11 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /** Opening benchmark files read in place (plain or gzip), with their SHA-256 for provenance and manifests. */
 public final class DataFiles {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DataFiles() {
     }
@@ -37,6 +43,20 @@ public final class DataFiles {
             in = new GZIPInputStream(in, 1 << 16);
         }
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /** The JSON objects of a JSONL file (plain or gzip), blank lines skipped, in file order. */
+    public static List<JsonNode> jsonLines(Path file) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        try (BufferedReader r = open(file)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.isBlank()) {
+                    out.add(JSON.readTree(line));
+                }
+            }
+        }
+        return out;
     }
 
     public static String sha256(Path file) {

@@ -1,10 +1,8 @@
 package io.claimlens.datasets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.claimlens.model.StanceLabel;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,21 +15,13 @@ public final class FeverSymmetric {
     }
 
     public static List<LabeledPair> read(Path file) throws IOException {
-        ObjectMapper json = new ObjectMapper();
         List<LabeledPair> out = new ArrayList<>();
-        try (BufferedReader r = DataFiles.open(file)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n = json.readTree(line);
-                String evidence = n.has("evidence_sentence") ? n.get("evidence_sentence").asText()
-                        : n.get("evidence").asText();
-                String label = n.has("gold_label") ? n.get("gold_label").asText() : n.get("label").asText();
-                StanceLabel l = label.equalsIgnoreCase("SUPPORTS") ? StanceLabel.SUPPORTS : StanceLabel.REFUTES;
-                out.add(new LabeledPair(clean(n.get("claim").asText()), clean(evidence), l, n.get("id").asText()));
-            }
+        for (JsonNode n : DataFiles.jsonLines(file)) {
+            String evidence = n.has("evidence_sentence") ? n.get("evidence_sentence").asText()
+                    : n.get("evidence").asText();
+            String label = n.has("gold_label") ? n.get("gold_label").asText() : n.get("label").asText();
+            StanceLabel l = label.equalsIgnoreCase("SUPPORTS") ? StanceLabel.SUPPORTS : StanceLabel.REFUTES;
+            out.add(new LabeledPair(clean(n.get("claim").asText()), clean(evidence), l, n.get("id").asText()));
         }
         return out;
     }

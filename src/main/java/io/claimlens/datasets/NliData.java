@@ -1,7 +1,6 @@
 package io.claimlens.datasets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.claimlens.model.StanceLabel;
 
 import java.io.BufferedReader;
@@ -18,25 +17,15 @@ import java.util.Locale;
  */
 public final class NliData {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private NliData() {
     }
 
     /** SNLI JSONL (gzipped); items without annotator consensus ({@code gold_label = "-"}) are dropped. */
     public static List<LabeledPair> snli(Path file) throws IOException {
         List<LabeledPair> out = new ArrayList<>();
-        try (BufferedReader r = DataFiles.open(file)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n = JSON.readTree(line);
-                StanceLabel label = map(n.get("gold_label").asText());
-                if (label == null) {
-                    continue;
-                }
+        for (JsonNode n : DataFiles.jsonLines(file)) {
+            StanceLabel label = map(n.get("gold_label").asText());
+            if (label != null) {
                 out.add(new LabeledPair(n.get("sentence2").asText(), n.get("sentence1").asText(), label,
                         n.get("captionID").asText()));
             }
