@@ -1,9 +1,7 @@
 package io.claimlens.cli;
 
 import io.claimlens.engine.ClaimEngine;
-import io.claimlens.engine.IndexListener;
 import io.claimlens.engine.IndexResult;
-import io.claimlens.model.InputProblem;
 import io.claimlens.model.Report;
 import io.claimlens.model.Sentence;
 import io.claimlens.report.ArticleContext;
@@ -175,22 +173,7 @@ final class CheckCommand implements Callable<Integer> {
     static Corpus index(ClaimEngine engine, List<Path> articles, Path indexDir) throws Exception {
         IndexResult result;
         try (Progress progress = new Progress(System.err, "articles indexed", 0)) {
-            result = engine.index(articles, indexDir, new IndexListener() {
-                @Override
-                public void indexed(String articleId, boolean added) {
-                    progress.step();
-                }
-
-                @Override
-                public void problem(InputProblem problem) {
-                    System.err.println("skipped: " + problem.describe());
-                }
-
-                @Override
-                public void notice(InputProblem notice) {
-                    System.err.println("note: " + notice.describe());
-                }
-            });
+            result = engine.index(articles, indexDir, new ConsoleIndexListener(progress));
         }
         System.err.printf("corpus: %d articles (%d analysed now, %d unchanged), %d skipped%n",
                 result.corpus().articleCount(), result.indexed(), result.skipped(), result.problems().size());

@@ -1,10 +1,8 @@
 package io.claimlens.cli;
 
 import io.claimlens.engine.ClaimEngine;
-import io.claimlens.engine.IndexListener;
 import io.claimlens.engine.IndexResult;
 import io.claimlens.ingest.CollectionSize;
-import io.claimlens.model.InputProblem;
 import io.claimlens.retrieve.Corpus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,22 +47,7 @@ final class IndexCommand implements Callable<Integer> {
             counter.setDaemon(true);
             counter.start();
             long t0 = System.nanoTime();
-            IndexResult r = engine.index(articles, index, new IndexListener() {
-                @Override
-                public void indexed(String articleId, boolean added) {
-                    progress.step();
-                }
-
-                @Override
-                public void problem(InputProblem problem) {
-                    System.err.println("skipped: " + problem.describe());
-                }
-
-                @Override
-                public void notice(InputProblem notice) {
-                    System.err.println("note: " + notice.describe());
-                }
-            }, n);
+            IndexResult r = engine.index(articles, index, new ConsoleIndexListener(progress), n);
             progress.close();
             try (Corpus c = r.corpus()) {
                 System.err.printf(Locale.ROOT, "%s: %,d articles (%,d analysed now, %,d unchanged), %,d skipped,"
