@@ -1,6 +1,5 @@
 package io.claimlens.embed;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -12,9 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -60,50 +56,21 @@ public final class BareOrtEncoder implements AutoCloseable {
     }
 
     public float[][] encode(List<String> texts) {
-        int n = texts.size();
-        float[][] out = new float[n][];
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingInt(i -> texts.get(i).length()));
-        int bs = config.effectiveBatchSize();
-        for (int from = 0; from < n; from += bs) {
-            int to = Math.min(n, from + bs);
-            List<String> batch = new ArrayList<>();
-            for (int k = from; k < to; k++) {
-                batch.add(texts.get(order[k]));
-            }
-            float[][] v = run(batch);
-            for (int k = from; k < to; k++) {
-                out[order[k]] = v[k - from];
-            }
-        }
-        return out;
+        return DjlSentenceEncoder.inLengthSortedBatches(texts, config.effectiveBatchSize(), this::run);
     }
 
     private float[][] run(List<String> texts) {
-        Encoding[] enc = tokenizer.batchEncode(texts);
-        int b = enc.length;
-        int t = enc[0].getIds().length;
-        long[] ids = new long[b * t];
-        long[] mask = new long[b * t];
-        long[] types = new long[b * t];
-        for (int i = 0; i < b; i++) {
-            System.arraycopy(enc[i].getIds(), 0, ids, i * t, t);
-            System.arraycopy(enc[i].getAttentionMask(), 0, mask, i * t, t);
-            System.arraycopy(enc[i].getTypeIds(), 0, types, i * t, t);
-        }
-        long[] shape = {b, t};
-        try (OnnxTensor a = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
-             OnnxTensor m = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
-             OnnxTensor y = OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape);
+        DjlSentenceEncoder.Batch batch = DjlSentenceEncoder.Batch.of(tokenizer.batchEncode(texts));
+        long[] shape = {batch.b(), batch.t()};
+        try (OnnxTensor a = OnnxTensor.createTensor(env, LongBuffer.wrap(batch.ids()), shape);
+             OnnxTensor m = OnnxTensor.createTensor(env, LongBuffer.wrap(batch.mask()), shape);
+             OnnxTensor y = OnnxTensor.createTensor(env, LongBuffer.wrap(batch.types()), shape);
              OrtSession.Result r = session.run(Map.of("input_ids", a, "attention_mask", m, "token_type_ids", y))) {
             OnnxTensor h = (OnnxTensor) r.get(0);
             long[] s = h.getInfo().getShape();
             float[] flat = new float[(int) (s[0] * s[1] * s[2])];
             h.getFloatBuffer().get(flat);
-            return DjlSentenceEncoder.pool(flat, mask, (int) s[0], (int) s[1], (int) s[2], config.model().pooling());
+            return DjlSentenceEncoder.pool(flat, batch.mask(), (int) s[0], (int) s[1], (int) s[2], config.model().pooling());
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed", e);
         }

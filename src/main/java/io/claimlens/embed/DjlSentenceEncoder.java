@@ -107,25 +107,30 @@ public final class DjlSentenceEncoder implements SentenceEncoder {
         if (closed) {
             throw new IllegalStateException("encoder is closed");
         }
+        return inLengthSortedBatches(texts, config.effectiveBatchSize(), this::runBatch);
+    }
+
+    /**
+     * Encodes {@code texts} in length-sorted batches of {@code batchSize} (less padding) and returns the vectors in
+     * input order. Ties keep input order, so the batching is deterministic. Shared with the bare ONNX Runtime
+     * baseline so that both run the same batches.
+     */
+    static float[][] inLengthSortedBatches(List<String> texts, int batchSize,
+                                           java.util.function.Function<List<String>, float[][]> runBatch) {
         int n = texts.size();
         float[][] out = new float[n][];
-        if (n == 0) {
-            return out;
-        }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        // Length-sorted batches: less padding. Ties keep input order, so batching is deterministic.
         java.util.Arrays.sort(order, Comparator.comparingInt(i -> texts.get(i).length()));
-        int bs = config.effectiveBatchSize();
-        for (int from = 0; from < n; from += bs) {
-            int to = Math.min(n, from + bs);
+        for (int from = 0; from < n; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
             List<String> batch = new ArrayList<>(to - from);
             for (int k = from; k < to; k++) {
                 batch.add(texts.get(order[k]));
             }
-            float[][] vectors = runBatch(batch);
+            float[][] vectors = runBatch.apply(batch);
             for (int k = from; k < to; k++) {
                 out[order[k]] = vectors[k - from];
             }
@@ -135,18 +140,7 @@ public final class DjlSentenceEncoder implements SentenceEncoder {
 
     /** Tokenises and runs one batch; returns pooled, normalised vectors in batch order. */
     float[][] runBatch(List<String> texts) {
-        Encoding[] enc = tokenizer.batchEncode(texts);
-        int b = enc.length;
-        int t = enc[0].getIds().length;
-        long[] ids = new long[b * t];
-        long[] mask = new long[b * t];
-        long[] types = new long[b * t];
-        for (int i = 0; i < b; i++) {
-            System.arraycopy(enc[i].getIds(), 0, ids, i * t, t);
-            System.arraycopy(enc[i].getAttentionMask(), 0, mask, i * t, t);
-            System.arraycopy(enc[i].getTypeIds(), 0, types, i * t, t);
-        }
-        Batch batch = new Batch(ids, mask, types, b, t);
+        Batch batch = Batch.of(tokenizer.batchEncode(texts));
         Predictor<Batch, float[][]> p;
         try {
             p = predictors.take();
@@ -157,7 +151,7 @@ public final class DjlSentenceEncoder implements SentenceEncoder {
         try {
             return p.predict(batch);
         } catch (TranslateException e) {
-            throw new IllegalStateException("embedding model " + spec.id() + " failed on a batch of " + b, e);
+            throw new IllegalStateException("embedding model " + spec.id() + " failed on a batch of " + batch.b(), e);
         } finally {
             predictors.add(p);
         }
@@ -192,6 +186,21 @@ public final class DjlSentenceEncoder implements SentenceEncoder {
 
     /** Token ids, attention mask and type ids of a padded batch, row-major [b, t]. */
     record Batch(long[] ids, long[] mask, long[] types, int b, int t) {
+
+        /** Packs a tokenizer's padded encodings (all of one length) into row-major arrays. */
+        static Batch of(Encoding[] enc) {
+            int b = enc.length;
+            int t = enc[0].getIds().length;
+            long[] ids = new long[b * t];
+            long[] mask = new long[b * t];
+            long[] types = new long[b * t];
+            for (int i = 0; i < b; i++) {
+                System.arraycopy(enc[i].getIds(), 0, ids, i * t, t);
+                System.arraycopy(enc[i].getAttentionMask(), 0, mask, i * t, t);
+                System.arraycopy(enc[i].getTypeIds(), 0, types, i * t, t);
+            }
+            return new Batch(ids, mask, types, b, t);
+        }
     }
 
     /** Feeds a batch to the ONNX graph and pools its last_hidden_state in Java. */
