@@ -30,9 +30,9 @@ public final class JavaMlp {
         }
         this.mean = mean.clone();
         this.scale = scale.clone();
-        this.w1 = deepCopy(w1);
+        this.w1 = MlArrays.deepCopy(w1);
         this.b1 = b1.clone();
-        this.w2 = deepCopy(w2);
+        this.w2 = MlArrays.deepCopy(w2);
         this.b2 = b2.clone();
     }
 
@@ -94,7 +94,7 @@ public final class JavaMlp {
         int h = o.hidden();
         double[] mean = new double[d];
         double[] scale = new double[d];
-        standardisation(x, mean, scale);
+        MlArrays.standardisation(x, mean, scale);
         double[][] z = new double[n][d];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
@@ -135,7 +135,7 @@ public final class JavaMlp {
         }
         long step = 0;
         for (int epoch = 0; epoch < o.epochs(); epoch++) {
-            shuffle(order, rnd);
+            MlArrays.shuffle(order, rnd);
             for (int from = 0; from < n; from += o.batchSize()) {
                 int to = Math.min(n, from + o.batchSize());
                 for (double[] g : gw1) {
@@ -250,43 +250,6 @@ public final class JavaMlp {
         }
     }
 
-    static void standardisation(double[][] x, double[] mean, double[] scale) {
-        int n = x.length;
-        int d = mean.length;
-        for (double[] row : x) {
-            if (row.length != d) {
-                throw new IllegalArgumentException("rows differ in length: " + row.length + " vs " + d);
-            }
-            for (int j = 0; j < d; j++) {
-                mean[j] += row[j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            mean[j] /= n;
-        }
-        for (double[] row : x) {
-            for (int j = 0; j < d; j++) {
-                double v = row[j] - mean[j];
-                scale[j] += v * v;
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            scale[j] = Math.sqrt(scale[j] / n);
-            if (scale[j] < 1e-9) {
-                scale[j] = 1.0;
-            }
-        }
-    }
-
-    private static void shuffle(int[] a, Random r) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
-
     /** Class probabilities for one raw (unstandardised) feature vector. */
     public double[] probabilities(double[] x) {
         double[] l = logits(x);
@@ -352,7 +315,7 @@ public final class JavaMlp {
     }
 
     public double[][] w1() {
-        return deepCopy(w1);
+        return MlArrays.deepCopy(w1);
     }
 
     public double[] b1() {
@@ -360,18 +323,10 @@ public final class JavaMlp {
     }
 
     public double[][] w2() {
-        return deepCopy(w2);
+        return MlArrays.deepCopy(w2);
     }
 
     public double[] b2() {
         return b2.clone();
-    }
-
-    private static double[][] deepCopy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
     }
 }

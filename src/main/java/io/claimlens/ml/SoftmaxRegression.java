@@ -20,7 +20,7 @@ public final class SoftmaxRegression {
     public SoftmaxRegression(double[] mean, double[] scale, double[][] weights, double[] bias) {
         this.mean = mean.clone();
         this.scale = scale.clone();
-        this.weights = deepCopy(weights);
+        this.weights = MlArrays.deepCopy(weights);
         this.bias = bias.clone();
         if (weights.length != bias.length || mean.length != scale.length
                 || (weights.length > 0 && weights[0].length != mean.length)) {
@@ -57,26 +57,7 @@ public final class SoftmaxRegression {
         int d = x[0].length;
         double[] mean = new double[d];
         double[] scale = new double[d];
-        for (double[] row : x) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += row[j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            mean[j] /= n;
-        }
-        for (double[] row : x) {
-            for (int j = 0; j < d; j++) {
-                double v = row[j] - mean[j];
-                scale[j] += v * v;
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            scale[j] = Math.sqrt(scale[j] / n);
-            if (scale[j] < 1e-9) {
-                scale[j] = 1.0;
-            }
-        }
+        MlArrays.standardisation(x, mean, scale);
         double[][] z = new double[n][d];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
@@ -102,7 +83,7 @@ public final class SoftmaxRegression {
         double[] gb = new double[classes];
         double[] p = new double[classes];
         for (int epoch = 0; epoch < o.epochs(); epoch++) {
-            shuffle(order, rnd);
+            MlArrays.shuffle(order, rnd);
             for (int from = 0; from < n; from += o.batchSize()) {
                 int to = Math.min(n, from + o.batchSize());
                 for (double[] g : gw) {
@@ -142,15 +123,6 @@ public final class SoftmaxRegression {
             }
         }
         return new SoftmaxRegression(mean, scale, w, b);
-    }
-
-    private static void shuffle(int[] a, Random r) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     private static void softmax(double[][] w, double[] b, double[] z, double[] out) {
@@ -212,18 +184,10 @@ public final class SoftmaxRegression {
     }
 
     public double[][] weights() {
-        return deepCopy(weights);
+        return MlArrays.deepCopy(weights);
     }
 
     public double[] bias() {
         return bias.clone();
-    }
-
-    private static double[][] deepCopy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
     }
 }

@@ -19,6 +19,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.claimlens.embed.DjlEnvironment;
+import io.claimlens.ml.MlArrays;
 import io.claimlens.ml.Mlp;
 
 import java.io.PrintStream;
@@ -107,7 +108,7 @@ public final class DjlMlpTrainer {
             try (Trainer trainer = model.newTrainer(cfg)) {
                 trainer.initialize(new Shape(1, d));
                 for (int epoch = 0; epoch < o.epochs(); epoch++) {
-                    shuffle(order, rnd);
+                    MlArrays.shuffle(order, rnd);
                     double lossSum = 0;
                     int batches = 0;
                     for (int from = 0; from < order.length; from += o.batchSize()) {
@@ -206,14 +207,5 @@ public final class DjlMlpTrainer {
             System.arraycopy(flat, (int) (r * s[1]), m[r], 0, (int) s[1]);
         }
         return m;
-    }
-
-    private static void shuffle(int[] a, Random r) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 }
