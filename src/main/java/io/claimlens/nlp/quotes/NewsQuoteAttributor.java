@@ -511,6 +511,20 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                 continue;
             }
             Cand subj = subjectOf(doc, s, v);
+            if (subj != null && subj.kind == CandKind.GROUP && !doc.cands.get(s).contains(subj)) {
+                // "Ryan said the spate of shootings and protests demands that ... 'Q'": an unnamed phrase before an
+                // inner verb; the outer speech verb with a real speaker frames the quotation
+                for (int u = subj.npFirst - 1; u >= 0; u--) {
+                    if (!quoted[u] && isSpeechVerb(toks.get(u))) {
+                        Cand outer = subjectOf(doc, s, u);
+                        if (outer != null && doc.cands.get(s).contains(outer)) {
+                            subj = outer;
+                            v = u;
+                        }
+                        break;
+                    }
+                }
+            }
             if (subj != null) {
                 Attribution a = resolve(doc, s, subj, quote, words, openTok - v <= 3 ? "quote-intro-verb"
                         : "reported-speech");
@@ -549,8 +563,29 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                 Cand c = null;
                 if (isSpeechVerb(ctoks.get(j))) {
                     c = candStartingAt(doc.cands.get(cs), j + 1);
+                    for (int k = j + 2; c == null && k < Math.min(ctoks.size(), j + 5); k++) {
+                        if (cquoted[k] || isPunct(ctoks.get(k))) {
+                            break; // "said 9/11 widow Terry Strada": the name a few words on, before any comma
+                        }
+                        Cand named = candStartingAt(doc.cands.get(cs), k);
+                        if (named != null && named.kind == CandKind.PERSON) {
+                            c = named;
+                        }
+                    }
+                    if (c == null) {
+                        Attribution a = trailingPhrase(doc, cs, j + 1, false, quote, words);
+                        if (a != null) {
+                            return a;
+                        }
+                    }
                 } else {
                     Cand k = candStartingAt(doc.cands.get(cs), j);
+                    if (k == null && isDeterminer(ctoks.get(j))) {
+                        k = candStartingAt(doc.cands.get(cs), j + 1); // "the Times wrote"
+                        if (k != null && k.last + 1 < ctoks.size() && isCommonNoun(ctoks.get(k.last + 1))) {
+                            k = null; // "the IMF report stated": the phrase, not the name inside it
+                        }
+                    }
                     // "Tulsa police" + "Chief Chuck Jordan": the name that follows a group phrase speaks
                     Cand next = k == null ? null : candStartingAt(doc.cands.get(cs), k.last + 1);
                     if (next != null && next.kind == CandKind.PERSON) {
@@ -558,10 +593,30 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                     }
                     if (k != null && (skipToVerb(ctoks, cquoted, k.last + 1) >= 0 || dash)) {
                         c = k; // "Q," S said / "Q" -- S (a signature)
+                    } else if (k != null && k.kind != CandKind.LOC && appositiveThenVerb(ctoks, cquoted, k.last + 1)) {
+                        c = k; // "Q," Scott Pruitt, the attorney general of Oklahoma, said
+                    } else if (k == null) {
+                        // "Q," retired Air Force general Lloyd Newton said: the name a few words on
+                        for (int m = j + 1; m < Math.min(ctoks.size(), j + 6); m++) {
+                            if (cquoted[m] || isPunct(ctoks.get(m))) {
+                                break;
+                            }
+                            Cand named = candStartingAt(doc.cands.get(cs), m);
+                            if (named != null && named.kind == CandKind.PERSON
+                                    && skipToVerb(ctoks, cquoted, named.last + 1) >= 0) {
+                                c = named;
+                                break;
+                            }
+                        }
                     }
                 }
                 if (c != null) {
                     Attribution a = resolve(doc, cs, c, quote, words, "trailing-said");
+                    if (a != null) {
+                        return a;
+                    }
+                } else if (!isSpeechVerb(ctoks.get(j))) {
+                    Attribution a = trailingPhrase(doc, cs, j, true, quote, words);
                     if (a != null) {
                         return a;
                     }
@@ -658,6 +713,26 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                 }
             }
         }
+        // ", saying 'Q'": a participle after a comma speaks for the main clause's subject
+        if ("VBG".equals(verb.pos()) && v >= 1 && toks.get(v - 1).text().equals(",")) {
+            Cand main = mainSubject(toks, cands, v);
+            if (main != null) {
+                return main;
+            }
+        }
+        // "Christie, who has campaigned for Trump since ..., blasted": the phrase before the relative clause
+        if (v >= 1 && toks.get(v - 1).text().equals(",")) {
+            for (int k = v - 2; k >= 1 && v - k <= 30; k--) {
+                String w = toks.get(k).text().toLowerCase(Locale.ROOT);
+                if ((w.equals("who") || w.equals("which")) && toks.get(k - 1).text().equals(",")) {
+                    Cand head = k >= 2 ? candEndingAt(cands, k - 2) : null;
+                    if (head != null) {
+                        return head;
+                    }
+                    break;
+                }
+            }
+        }
         int j = v - 1;
         while (j >= 0) {
             Token t = toks.get(j);
@@ -688,6 +763,20 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
         }
         // an unnamed subject right before the verb: "one questioner claimed", "the announcer said"
         Cand np = j >= 0 ? nounPhraseEndingAt(doc, s, j) : null;
+        if (np != null && np.first > 0 && "IN".equals(toks.get(np.first - 1).pos())) {
+            // the phrase is a preposition's object ("Protesters marching through the streets chanted"): the
+            // subject is the phrase before the preposition and any participle
+            int k = np.first - 2;
+            while (k >= 0 && toks.get(k).pos() != null && (toks.get(k).pos().equals("VBG")
+                    || toks.get(k).pos().equals("VBN") || toks.get(k).pos().startsWith("RB"))) {
+                k--;
+            }
+            Cand outer = k >= 0 ? candEndingAt(cands, k) : null;
+            if (outer == null && k >= 0 && k < np.first - 2) {
+                outer = nounPhraseEndingAt(doc, s, k);
+            }
+            np = outer;
+        }
         if (np != null) {
             return np;
         }
@@ -725,6 +814,45 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
         return best;
     }
 
+    /** True when an appositive in commas starts at {@code i} and a speech verb follows it: ", the X of Y, said". */
+    private boolean appositiveThenVerb(List<Token> toks, boolean[] quoted, int i) {
+        if (i >= toks.size() || !toks.get(i).text().equals(",")) {
+            return false;
+        }
+        for (int m = i + 1; m < Math.min(toks.size(), i + 25); m++) {
+            String w = toks.get(m).text();
+            if (quoted[m] || w.equals(".") || w.equals(";") || w.equals(":")) {
+                return false;
+            }
+            if (w.equals(",") && m > i + 1) {
+                return skipToVerb(toks, quoted, m + 1) >= 0 || appositiveThenVerb(toks, quoted, m);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The main clause's subject for a participle at {@code v}: the earliest candidate before it that is neither an
+     * object nor a possessive nor a place, with a verb between it and the participle. Null when there is none.
+     */
+    private static Cand mainSubject(List<Token> toks, List<Cand> cands, int v) {
+        for (Cand c : cands) {
+            if (c.last >= v) {
+                break;
+            }
+            if (c.kind == CandKind.LOC || inObjectPosition(toks, c) || possessive(toks, c)) {
+                continue;
+            }
+            for (int i = c.last + 1; i < v; i++) {
+                if (isVerb(toks.get(i)) && toks.get(i).pos() != null) {
+                    return c;
+                }
+            }
+            return null;
+        }
+        return null;
+    }
+
     /**
      * A noun phrase without a name that ends at token {@code j} ("one questioner", "the groups"), as a group
      * speaker; null when {@code j} is no common noun, or names a document (a treaty "speaks" its wording).
@@ -741,6 +869,65 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
         Span span = Span.of(toks.get(first).start(), toks.get(j).end());
         String surface = span.coveredText(doc.text);
         return new Cand(first, j, span, surface, CandKind.GROUP, surface);
+    }
+
+    /**
+     * A speaker after the quotation that is no name: "it added", "the article read", "the groups said", or after
+     * the verb: "said the ruling". A phrase headed by a document noun makes the quotation document text (no speaker:
+     * the words are written, not spoken); "it" is the organisation or outlet speaking before it, else itself.
+     *
+     * @param from       first token of the phrase in sentence {@code s}
+     * @param verbAfter  true for "Q," PHRASE VERB (a speech verb must follow the phrase); false for "Q," VERB PHRASE
+     * @return the attribution, or null when no such phrase is there
+     */
+    private Attribution trailingPhrase(Doc doc, int s, int from, boolean verbAfter, Quote quote, int words) {
+        List<Token> toks = doc.tokens(s);
+        boolean[] quoted = doc.inQuote.get(s);
+        if (from >= toks.size() || quoted[from]) {
+            return null;
+        }
+        Token first = toks.get(from);
+        if (verbAfter && first.text().equalsIgnoreCase("it") && skipToVerb(toks, quoted, from + 1) >= 0) {
+            Attribution prev = previousSpeaker(doc, s);
+            String who = prev != null && prev.kind() != SpeakerKind.PERSON ? prev.canonicalSpeaker() : first.text();
+            return Attribution.speaker(quote, first.text(), who, Span.of(first.start(), first.end()),
+                    SpeakerKind.ORGANIZATION, confidence.of("trailing-said+it"), "trailing-said+it");
+        }
+        int e = from;
+        while (e < toks.size() && e - from < 6 && !quoted[e] && (isNounPhraseWord(toks.get(e))
+                || isNoun(toks.get(e)) || "POS".equals(toks.get(e).pos()))) {
+            e++;
+        }
+        if (e == from || !isNoun(toks.get(e - 1)) || isPunct(toks.get(e - 1))) {
+            return null;
+        }
+        String head = toks.get(e - 1).text();
+        boolean document = documentNouns.contains(head.toLowerCase(Locale.ROOT));
+        if (verbAfter) {
+            boolean reads = e < toks.size() && document
+                    && toks.get(e).text().toLowerCase(Locale.ROOT).matches("reads?|states?|stated");
+            if (!reads && skipToVerb(toks, quoted, e) < 0) {
+                return null;
+            }
+        } else if (e < toks.size() && !isPunct(toks.get(e))) {
+            return null; // "said the group was ...": a clause, not a speaker
+        }
+        if (document) {
+            return none(quote, NoSpeakerReason.DOCUMENT_TEXT, "document-text");
+        }
+        Cand inside = null;
+        for (Cand c : doc.cands.get(s)) {
+            if (c.first >= from && c.last < e && c.kind != CandKind.LOC) {
+                inside = c;
+            }
+        }
+        if (inside != null && inside.last == e - 1) {
+            return resolve(doc, s, inside, quote, words, "trailing-said");
+        }
+        Span span = Span.of(toks.get(from).start(), toks.get(e - 1).end());
+        String surface = span.coveredText(doc.text);
+        return Attribution.speaker(quote, surface, surface, span, SpeakerKind.GROUP,
+                confidence.of("trailing-said+phrase"), "trailing-said+phrase");
     }
 
     /** A sentence-final speech tag: ", S said." or ", said S." / ", reports S." */
