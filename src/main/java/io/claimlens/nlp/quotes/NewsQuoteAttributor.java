@@ -66,7 +66,7 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
     private static final Set<String> PP_HEADS = Set.of("at", "of", "for", "from", "in", "to");
     private static final Set<String> HONORIFIC_M = Set.of("mr", "mr.", "sir");
     private static final Set<String> HONORIFIC_F = Set.of("ms", "ms.", "mrs", "mrs.", "miss", "madam");
-    private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they");
+    private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they", "i", "we");
     /**
      * A transcript speaker at the start of a quoted line: one to three upper-case words and a colon ("PENCE:",
      * "MR. TRUMP:"); mixed case is left alone, since "The Fixers: Eddie Mannix ..." is a book title.
@@ -135,7 +135,7 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
     }
 
     /** A person mention in document order, for pronoun and role resolution. */
-    private record PersonRef(int sentence, Span span, String text, String canonical) {
+    private record PersonRef(int sentence, Span span, String text, String canonical, boolean subject) {
     }
 
     private final class Doc {
@@ -148,6 +148,8 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
         final Map<String, List<String>> titles = new HashMap<>();
         /** Speaker decided for each sentence's frame, filled in text order for floating quotes. */
         final Map<Integer, Attribution> sentenceSpeaker = new HashMap<>();
+        /** Sentences whose quotation was document text, for floating quotations that continue it. */
+        final java.util.Set<Integer> documentSentences = new java.util.HashSet<>();
 
         Doc(AttributionInput in) {
             this.in = in;
@@ -200,12 +202,14 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                 if (r == null || quoted[r[0]]) {
                     continue;
                 }
-                out.add(new Cand(r[0], r[1], m.span(), m.text(), kind, m.canonical()));
+                Cand mention = new Cand(r[0], r[1], m.span(), m.text(), kind, m.canonical());
+                out.add(mention);
                 for (int i = r[0]; i <= r[1]; i++) {
                     taken[i] = true;
                 }
                 if (kind == CandKind.PERSON) {
-                    persons.add(new PersonRef(s, m.span(), m.text(), m.canonical()));
+                    persons.add(new PersonRef(s, m.span(), m.text(), m.canonical(),
+                            !inObjectPosition(toks, mention) && !possessive(toks, mention)));
                 }
             }
             // 2. role noun phrases: titles of a following name, or speakers of their own
@@ -293,7 +297,7 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                     Span span = Span.of(toks.get(i).start(), toks.get(j).end());
                     String surface = span.coveredText(text);
                     out.add(new Cand(i, j, span, surface, CandKind.PERSON, surface));
-                    persons.add(new PersonRef(s, span, surface, surface));
+                    persons.add(new PersonRef(s, span, surface, surface, verbAfter));
                     for (int k = i; k <= j; k++) {
                         taken[k] = true;
                     }
@@ -483,6 +487,9 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
             if (a.hasSpeaker() && s >= 0) {
                 doc.sentenceSpeaker.putIfAbsent(s, a);
             }
+            if (!a.hasSpeaker() && a.noSpeakerReason() == NoSpeakerReason.DOCUMENT_TEXT && s >= 0) {
+                doc.documentSentences.add(s);
+            }
             out.add(a);
             previousInParagraphChain = a;
         }
@@ -509,6 +516,10 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
         for (int v = openTok - 1; v >= 0; v--) {
             if (quoted[v] || !isSpeechVerb(toks.get(v))) {
                 continue;
+            }
+            if (v + 1 < toks.size() && !quoted[v + 1] && toks.get(v + 1).text().equalsIgnoreCase("to")
+                    && v + 2 < toks.size() && "VB".equals(toks.get(v + 2).pos())) {
+                continue; // "will continue to be 'a champion'": a verb of the reported clause, not the frame
             }
             Cand subj = subjectOf(doc, s, v);
             if (subj != null && subj.kind == CandKind.GROUP && !doc.cands.get(s).contains(subj)) {
@@ -561,9 +572,10 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
             }
             if (j < ctoks.size() && !cquoted[j]) {
                 Cand c = null;
+                String trailingRule = "trailing-said";
                 if (isSpeechVerb(ctoks.get(j))) {
                     c = candStartingAt(doc.cands.get(cs), j + 1);
-                    for (int k = j + 2; c == null && k < Math.min(ctoks.size(), j + 5); k++) {
+                    for (int k = j + 2; c == null && k < Math.min(ctoks.size(), j + 8); k++) {
                         if (cquoted[k] || isPunct(ctoks.get(k))) {
                             break; // "said 9/11 widow Terry Strada": the name a few words on, before any comma
                         }
@@ -595,6 +607,29 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                         c = k; // "Q," S said / "Q" -- S (a signature)
                     } else if (k != null && k.kind != CandKind.LOC && appositiveThenVerb(ctoks, cquoted, k.last + 1)) {
                         c = k; // "Q," Scott Pruitt, the attorney general of Oklahoma, said
+                    } else if (k != null && k.kind != CandKind.LOC && k.kind != CandKind.GROUP
+                            && runsOn(doc, f, quote) && k.last + 1 < ctoks.size()
+                            && !cquoted[k.last + 1] && ("VBD".equals(ctoks.get(k.last + 1).pos())
+                            || "VBZ".equals(ctoks.get(k.last + 1).pos()))) {
+                        // "Q?" Hannity pressed. / "Q," Maddow repeated.: a quotation that runs on into its
+                        // sentence, then a speaker and a verb, whatever the verb
+                        c = k;
+                        trailingRule = "trailing-verb";
+                    } else if (k == null && isProperNoun(ctoks.get(j))) {
+                        // a name the tagger missed, then a verb: "Q," Toomey fumed. / "Q," Blunt, after a pause, said
+                        int e = j;
+                        while (e + 1 < ctoks.size() && !cquoted[e + 1] && isProperNoun(ctoks.get(e + 1))) {
+                            e++;
+                        }
+                        boolean runsOn = runsOn(doc, f, quote);
+                        if (e + 1 < ctoks.size() && !cquoted[e + 1] && (skipToVerb(ctoks, cquoted, e + 1) >= 0
+                                || appositiveThenVerb(ctoks, cquoted, e + 1) || (runsOn
+                                && ("VBD".equals(ctoks.get(e + 1).pos()) || "VBZ".equals(ctoks.get(e + 1).pos()))))) {
+                            Span span = Span.of(ctoks.get(j).start(), ctoks.get(e).end());
+                            String surface = span.coveredText(doc.text);
+                            c = new Cand(j, e, span, surface, CandKind.PERSON, surface);
+                            trailingRule = "trailing-verb";
+                        }
                     } else if (k == null) {
                         // "Q," retired Air Force general Lloyd Newton said: the name a few words on
                         for (int m = j + 1; m < Math.min(ctoks.size(), j + 6); m++) {
@@ -611,7 +646,7 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                     }
                 }
                 if (c != null) {
-                    Attribution a = resolve(doc, cs, c, quote, words, "trailing-said");
+                    Attribution a = resolve(doc, cs, c, quote, words, trailingRule);
                     if (a != null) {
                         return a;
                     }
@@ -683,6 +718,9 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
         boolean wholeSentence = f.open() <= doc.in.sentences().get(s).start() + 1
                 && ".!?".indexOf(lastLetterOrPunct(quote.text())) >= 0;
         if (!framedByNonSpeaker && (words >= 4 || wholeSentence) && isFloating(doc, s, f, quote)) {
+            if (continuesDocumentText(doc, s)) {
+                return none(quote, NoSpeakerReason.DOCUMENT_TEXT, "document-text"); // "...," the statement said.
+            }
             Attribution prev = previousSpeaker(doc, s);
             if (prev != null) {
                 return inherit(quote, prev, "floating");
@@ -715,9 +753,33 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
         }
         // ", saying 'Q'": a participle after a comma speaks for the main clause's subject
         if ("VBG".equals(verb.pos()) && v >= 1 && toks.get(v - 1).text().equals(",")) {
+            for (int k = v - 2; k >= 0; k--) {
+                String pos = toks.get(k).pos();
+                if (doc.inQuote.get(s)[k] || toks.get(k).text().equals(";")) {
+                    break;
+                }
+                if ("VBD".equals(pos) || "VBZ".equals(pos) || "VBP".equals(pos)) {
+                    Cand main = subjectOf(doc, s, k); // the finite verb the participle hangs on
+                    if (main != null) {
+                        return main;
+                    }
+                    break;
+                }
+            }
             Cand main = mainSubject(toks, cands, v);
             if (main != null) {
                 return main;
+            }
+        }
+        // a passive without its agent names no speaker: "what is typically called 'regenerative medicine'"
+        if ("VBN".equals(verb.pos()) && v >= 1) {
+            int k = v - 1;
+            while (k >= 0 && toks.get(k).pos() != null && toks.get(k).pos().startsWith("RB")) {
+                k--;
+            }
+            String aux = k >= 0 ? toks.get(k).text().toLowerCase(Locale.ROOT) : "";
+            if (Set.of("is", "are", "was", "were", "be", "been", "being", "'s", "\u2019s").contains(aux)) {
+                return null;
             }
         }
         // "Christie, who has campaigned for Trump since ..., blasted": the phrase before the relative clause
@@ -747,7 +809,7 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
             }
             if (w.equals(",")) {
                 Cand appositive = j >= 1 ? candEndingAt(cands, j - 1) : null;
-                if (appositive != null) {
+                if (appositive != null && appositive.kind != CandKind.LOC) {
                     return appositive;
                 }
                 int k = j - 1;
@@ -757,6 +819,21 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                 if (k >= 0 && toks.get(k).text().equals(",") && j - k <= 6) {
                     j = k - 1; // skip a parenthetical: "Lavrov, in turn, praised"
                     continue;
+                }
+                // a longer phrase in commas after the subject: "Sanders, celebrating a victory in his home state
+                // of Vermont, is pledging"
+                for (k = j - 1; k >= 1 && j - k <= 25; k--) {
+                    String x = toks.get(k).text();
+                    if (x.equals(".") || x.equals(";") || doc.inQuote.get(s)[k]) {
+                        break;
+                    }
+                    if (x.equals(",")) {
+                        Cand head = candEndingAt(cands, k - 1);
+                        if (head != null && head.kind != CandKind.LOC && !inObjectPosition(toks, head)) {
+                            return head;
+                        }
+                        break;
+                    }
                 }
             }
             break;
@@ -804,14 +881,31 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
             best = null;
         }
         if (best == null) {
-            // inverted: "said S, "Q""
+            // inverted: "said S, "Q"" -- S then punctuation or the quotation, not "said Clinton was ..."
             int k = v + 1;
             Cand after = candStartingAt(cands, k);
-            if (after != null && after.kind != CandKind.PRONOUN) {
+            if (after != null && after.kind != CandKind.PRONOUN && (after.last + 1 >= toks.size()
+                    || isPunct(toks.get(after.last + 1)) || doc.inQuote.get(s)[after.last + 1])) {
                 return after;
             }
         }
         return best;
+    }
+
+    /**
+     * True when the quotation ends in a comma, question or exclamation mark inside its closing mark ("Q,"): the
+     * sentence runs on after it, so what follows is its tag.
+     */
+    private static boolean runsOn(Doc doc, QuoteFinder.Found f, Quote quote) {
+        if (f.close() > f.open()) {
+            for (int i = f.close() - 1; i > f.open(); i--) {
+                char c = doc.text.charAt(i);
+                if (!Character.isWhitespace(c)) {
+                    return ",?!".indexOf(c) >= 0;
+                }
+            }
+        }
+        return ",?!".indexOf(lastLetterOrPunct(quote.text())) >= 0;
     }
 
     /** True when an appositive in commas starts at {@code i} and a speech verb follows it: ", the X of Y, said". */
@@ -894,9 +988,11 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                     SpeakerKind.ORGANIZATION, confidence.of("trailing-said+it"), "trailing-said+it");
         }
         int e = from;
-        while (e < toks.size() && e - from < 6 && !quoted[e] && (isNounPhraseWord(toks.get(e))
-                || isNoun(toks.get(e)) || "POS".equals(toks.get(e).pos()))) {
-            e++;
+        while (e < toks.size() && e - from < 10 && !quoted[e] && (isNounPhraseWord(toks.get(e))
+                || isNoun(toks.get(e)) || "POS".equals(toks.get(e).pos())
+                || (toks.get(e).text().equals("and") && e > from && e + 1 < toks.size()
+                && isNoun(toks.get(e - 1)) && (isNoun(toks.get(e + 1)) || isNounPhraseWord(toks.get(e + 1)))))) {
+            e++; // "the Florida senator and Republican presidential candidate said"
         }
         if (e == from || !isNoun(toks.get(e - 1)) || isPunct(toks.get(e - 1))) {
             return null;
@@ -980,8 +1076,9 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                 PersonRef p = resolvePronoun(doc, s, c);
                 if (p == null) {
                     // nobody to resolve to: the pronoun itself is still who spoke, said at the site
-                    boolean plural = c.text.equalsIgnoreCase("they");
-                    Attribution prev = plural ? previousSpeaker(doc, s) : null;
+                    boolean plural = c.text.equalsIgnoreCase("they") || c.text.equalsIgnoreCase("we");
+                    // "they" after an organisation spoke is that organisation; "I" and "we" are the writer(s)
+                    Attribution prev = c.text.equalsIgnoreCase("they") ? previousSpeaker(doc, s) : null;
                     String who = prev != null && prev.kind() != SpeakerKind.PERSON ? prev.canonicalSpeaker() : c.text;
                     yield Attribution.speaker(quote, c.text, who, c.span,
                             plural ? SpeakerKind.GROUP : SpeakerKind.PERSON,
@@ -1008,7 +1105,9 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
             return null;
         }
         // Nearest preceding person (within two paragraphs) whose stated gender matches; failing that, the nearest
-        // whose gender the text does not state.
+        // whose gender the text does not state. Within the sentence of the nearest such person, a subject is
+        // preferred to an object or a possessive ("Obama said after meeting Putin. He ..." is Obama; "Clinton says
+        // she appreciated Machado's courage through what she calls ..." is Clinton).
         int paragraph = doc.in.sentences().get(s).paragraph();
         PersonRef known = null;
         PersonRef unknown = null;
@@ -1022,14 +1121,25 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
             }
             Character g = doc.gender.get(p.canonical);
             if (g == null) {
-                if (unknown == null || p.span.start() > unknown.span.start()) {
+                if (unknown == null || better(p, unknown)) {
                     unknown = p;
                 }
-            } else if (g == want && (known == null || p.span.start() > known.span.start())) {
+            } else if (g == want && (known == null || better(p, known))) {
                 known = p;
             }
         }
         return known != null ? known : unknown;
+    }
+
+    /** A later sentence wins; in the same sentence a subject wins over a non-subject, then the later mention. */
+    private static boolean better(PersonRef p, PersonRef than) {
+        if (p.sentence != than.sentence) {
+            return p.sentence > than.sentence;
+        }
+        if (p.subject != than.subject) {
+            return p.subject;
+        }
+        return p.span.start() > than.span.start();
     }
 
     private PersonRef resolveRole(Doc doc, int s, Cand role) {
@@ -1094,6 +1204,26 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
             }
         }
         return null;
+    }
+
+    /**
+     * True when the nearest earlier sentence (this or the previous paragraph, at most three back) that quoted
+     * anything quoted document text and nobody speaking.
+     */
+    private boolean continuesDocumentText(Doc doc, int s) {
+        int paragraph = doc.in.sentences().get(s).paragraph();
+        for (int p = s - 1; p >= 0 && s - p <= 3; p--) {
+            if (paragraph - doc.in.sentences().get(p).paragraph() > 1) {
+                return false;
+            }
+            if (doc.sentenceSpeaker.containsKey(p)) {
+                return false;
+            }
+            if (doc.documentSentences.contains(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The speaker of a sentence without a quotation: its final tag, else the subject of its first speech verb. */
