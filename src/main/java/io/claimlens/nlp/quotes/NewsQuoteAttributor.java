@@ -209,7 +209,7 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                 }
                 if (kind == CandKind.PERSON) {
                     persons.add(new PersonRef(s, m.span(), m.text(), m.canonical(),
-                            !inObjectPosition(toks, mention) && !possessive(toks, mention)));
+                            subjectPosition(toks, mention)));
                 }
             }
             // 2. role noun phrases: titles of a following name, or speakers of their own
@@ -1404,6 +1404,27 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
             return false; // "with X suggesting", "though she called": X starts a clause of its own
         }
         return pos.startsWith("VB") || pos.equals("IN") || pos.equals("TO");
+    }
+
+    /**
+     * For pronoun resolution: a mention that can be a clause's subject, i.e. neither a possessive nor right after a
+     * verb or a preposition ("after meeting with Putin" is no subject, even where {@link #inObjectPosition} lets
+     * "with X suggesting" start a clause).
+     */
+    private static boolean subjectPosition(List<Token> toks, Cand c) {
+        if (possessive(toks, c)) {
+            return false;
+        }
+        int k = c.npFirst - 1;
+        while (k >= 0 && toks.get(k).pos() != null && toks.get(k).pos().startsWith("NNP")
+                && toks.get(k).entity() == EntityType.NONE) {
+            k--; // a title before the name: "with President Vladimir Putin"
+        }
+        if (k < 0) {
+            return true;
+        }
+        String pos = toks.get(k).pos() == null ? "" : toks.get(k).pos();
+        return !(pos.startsWith("VB") || pos.equals("IN") || pos.equals("TO"));
     }
 
     private static boolean possessive(List<Token> toks, Cand c) {

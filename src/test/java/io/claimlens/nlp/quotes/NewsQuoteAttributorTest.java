@@ -147,6 +147,55 @@ class NewsQuoteAttributorTest {
     }
 
     @Test
+    void tagsAfterAQuotationThatRunsOn() {
+        List<Attribution> a = attribute("The vote was close.\n\n\u201CThey would have gone to the only bill with "
+                + "support from both parties,\u201D Toomey fumed on Tuesday.");
+        assertEquals("Toomey", a.get(0).speaker(), "a verb that is no speech verb, after a quotation ending in a comma");
+        List<Attribution> b = attribute("\u201CIt is an invasion of the state regulatory domain,\u201D Scott Pruitt, "
+                + "the attorney general of Oklahoma, one of the states suing the agency, said at an event.");
+        assertEquals("Scott Pruitt", b.get(0).canonicalSpeaker(), "an appositive between the name and the verb");
+        List<Attribution> c = attribute("\u201CHe had a lot of supporters in the state,\u201D Blunt, after a long "
+                + "pause, said of Cruz.");
+        assertEquals("Blunt", c.get(0).speaker(), "a name the tagger may miss, then an appositive and the verb");
+    }
+
+    @Test
+    void organisationsDocumentsAndItAfterTheQuotation() {
+        List<Attribution> a = attribute("The Times reported on the company in 1990.\n\n\u201CThe developer has "
+                + "managed to erase much of his debt and is moving ahead,\u201D the Times wrote. \u201CHis fortunes "
+                + "have changed since then,\u201D it added.");
+        assertEquals("Times", a.get(0).speaker());
+        assertEquals("it", a.get(1).speaker(), "the speaker as written at the site");
+        assertEquals(SpeakerKind.ORGANIZATION, a.get(1).kind());
+        assertEquals("Times", a.get(1).canonicalSpeaker(), "'it' is the outlet that spoke before it");
+        List<Attribution> b = attribute("\u201CA state cannot avoid the conclusion that its process removes "
+                + "voters,\u201D the ruling said. \u201CThe notice procedure is triggered by a failure to vote.\u201D");
+        assertEquals(NoSpeakerReason.DOCUMENT_TEXT, b.get(0).noSpeakerReason(), "a ruling's wording is text");
+        assertEquals(NoSpeakerReason.DOCUMENT_TEXT, b.get(1).noSpeakerReason(), "and so is the text after it");
+    }
+
+    @Test
+    void participlesAndPassivesFindTheRightSubject() {
+        Attribution a = attribute("Attorney General Roy Cooper, the governor's opponent in the election, called "
+                + "for releasing the police videos, saying that transparency \u201Cbreaks down barriers.\u201D").get(0);
+        assertEquals("Roy Cooper", a.canonicalSpeaker(), "a participle speaks for the main clause's subject");
+        Attribution b = attribute("Protesters marching through the streets chanted \u201CWhat curfew?\u201D and "
+                + "kept going until 2 a.m.").get(0);
+        assertTrue(!b.hasSpeaker() || !"the streets".equals(b.speaker()), "a preposition's object is no subject");
+        Attribution c = attribute("Researchers hope to harness that power for what is typically called "
+                + "\u201Cregenerative medicine.\u201D").get(0);
+        assertTrue(!c.hasSpeaker(), "a passive without its agent names nobody: " + c.speaker());
+    }
+
+    @Test
+    void pronounsPreferTheSubjectOfTheNearestSentence() {
+        List<Attribution> a = attribute("\u201CWe have had problems with intrusions in the past,\u201D Barack Obama "
+                + "said after meeting with President Vladimir Putin. He did not suggest retaliation. He said: "
+                + "\u201COur goal is to start instituting some norms.\u201D");
+        assertEquals("Barack Obama", a.get(1).canonicalSpeaker());
+    }
+
+    @Test
     void oddQuoteMarksNeverThrow() {
         for (String t : List.of("\"\"=", "\u201C\u201C\u201C", "She said \u00AB\u00AB oui \u00BB", "''''",
                 "\u201CUnclosed at the very end", "x \u201D y \u201C z", "\u201E\u201C", "\" \" \" \"")) {
