@@ -3,6 +3,7 @@ package io.claimlens.bench;
 import io.claimlens.claims.detect.CheckworthinessClassifier;
 import io.claimlens.claims.detect.CheckworthinessModel;
 import io.claimlens.claims.detect.ClaimDetector;
+import io.claimlens.claims.detect.SpeakerRole;
 import io.claimlens.datasets.CheckThat;
 import io.claimlens.datasets.ClaimBuster;
 import io.claimlens.embed.DjlSentenceEncoder;
@@ -22,6 +23,7 @@ import io.claimlens.nlp.NlpMode;
 import io.claimlens.nlp.NlpPipeline;
 import io.claimlens.train.CheckworthinessData;
 import io.claimlens.train.CheckworthinessHeads;
+import io.claimlens.train.CheckworthinessTrainer;
 import io.claimlens.train.EmbeddingTable;
 
 import java.io.IOException;
@@ -100,11 +102,12 @@ public final class CheckworthinessBench {
         for (CheckThat.Debate d : test) {
             double[] s = new double[d.lines().size()];
             int[] y = new int[s.length];
+            List<SpeakerRole> roles = CheckworthinessTrainer.roles(d);
             for (int i = 0; i < s.length; i++) {
                 CheckThat.Line l = d.lines().get(i);
                 float[] ctx = CheckworthinessModel.context(i > 0 ? emb.get(d.lines().get(i - 1).text()) : null,
                         i + 1 < s.length ? emb.get(d.lines().get(i + 1).text()) : null);
-                s[i] = clf.score(emb.get(l.text()), l.text(), ctx);
+                s[i] = clf.score(emb.get(l.text()), l.text(), ctx, roles.get(i));
                 y[i] = l.label();
             }
             positives += d.positives();

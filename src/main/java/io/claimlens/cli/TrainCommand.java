@@ -151,7 +151,8 @@ final class TrainCommand implements Runnable {
             description = {"Trains the check-worthiness head on CheckThat! 2019 task 1 and 2020 task 5 training "
                     + "transcripts (de-duplicated; test files never used) and ClaimBuster kfold_25ncs.",
                     "Compares the designs (softmax regression on embeddings, on embeddings + hand features, a small "
-                            + "MLP, an ensemble of 5 MLPs, with and without context) by 5-fold cross-validation "
+                            + "MLP, an ensemble of 5 MLPs, with and without context, with the speaker's role in the "
+                            + "transcript: share of lines, question rate) by 5-fold cross-validation "
                             + "over transcripts, keeps the best by MAP, trains it on all the data and writes it "
                             + "with its model card. About 15-25 minutes on 2 cores; the first run also embeds "
                             + "~72,000 sentences (cached in --cache-dir).",
@@ -188,7 +189,8 @@ final class TrainCommand implements Runnable {
 
         @Option(names = "--designs", split = ",", paramLabel = "NAME",
                 description = "Only these designs (default all): lr-embedding, lr-embedding+features, "
-                        + "mlp-embedding+features, mlp5-embedding+features, mlp5-embedding+features+context.")
+                        + "mlp-embedding+features, mlp5-embedding+features, mlp5-embedding+features+context, "
+                        + "mlp5-embedding+features+context+speaker.")
         List<String> designs;
 
         @Option(names = "--encoder", defaultValue = "all-minilm-l6-v2", description = "Encoder id.")

@@ -57,7 +57,8 @@ public final class CheckworthinessHeads {
      */
     public static CheckworthinessModel fit(Spec s, double[][] x, int[] y, EpochListener listener) {
         double[] cw = {1.0, s.posWeight()};
-        int hand = CheckworthinessModel.withFeatures(s.inputs()) ? CheckworthinessFeatures.NAMES.size() : 0;
+        int hand = (CheckworthinessModel.withFeatures(s.inputs()) ? CheckworthinessFeatures.NAMES.size() : 0)
+                + (CheckworthinessModel.withSpeaker(s.inputs()) ? io.claimlens.claims.detect.SpeakerRole.NAMES.size() : 0);
         int dim = (x[0].length - hand) / (CheckworthinessModel.withContext(s.inputs()) ? 2 : 1);
         if (CheckworthinessModel.MLP.equals(s.head())) {
             List<List<JavaMlp>> byEpoch = new ArrayList<>();

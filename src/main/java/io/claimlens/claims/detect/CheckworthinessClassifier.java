@@ -90,7 +90,16 @@ public final class CheckworthinessClassifier {
      *                null; ignored by a model that reads no context
      */
     public double score(float[] embedding, String text, float[] context) {
-        return model.probability(CheckworthinessModel.input(model.inputs(), embedding, text, context));
+        return score(embedding, text, context, null);
+    }
+
+    /**
+     * Probability for one transcript line whose embedding and speaker are known.
+     *
+     * @param speaker the speaker's role in the transcript; null when unknown (ignored by a model that reads none)
+     */
+    public double score(float[] embedding, String text, float[] context, SpeakerRole speaker) {
+        return model.probability(CheckworthinessModel.input(model.inputs(), embedding, text, context, speaker));
     }
 
     /** True when the model reads the neighbouring sentences. */

@@ -12,7 +12,8 @@ import java.util.List;
  * before and after it); their margins are averaged and mapped to a probability by Platt scaling.
  *
  * @param head               "softmax-regression" or "mlp"
- * @param inputs             "embedding", "embedding+features" or "embedding+features+context"
+ * @param inputs             "embedding", "embedding+features", "embedding+features+context" or
+ *                           "embedding+features+context+speaker" (then the {@link SpeakerRole} values)
  * @param featureLayout      {@link CheckworthinessFeatures#LAYOUT_VERSION} the head was trained with
  * @param embeddingDimension size of the sentence vectors it reads
  * @param featureNames       names of the hand features (empty for "embedding")
@@ -32,6 +33,7 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
     public static final String EMBEDDING = "embedding";
     public static final String EMBEDDING_FEATURES = "embedding+features";
     public static final String EMBEDDING_FEATURES_CONTEXT = "embedding+features+context";
+    public static final String EMBEDDING_FEATURES_CONTEXT_SPEAKER = "embedding+features+context+speaker";
 
     /**
      * One member's weights.
@@ -51,7 +53,7 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
             throw new IllegalArgumentException("unknown check-worthiness head '" + head + "'");
         }
         if (!EMBEDDING.equals(inputs) && !EMBEDDING_FEATURES.equals(inputs)
-                && !EMBEDDING_FEATURES_CONTEXT.equals(inputs)) {
+                && !EMBEDDING_FEATURES_CONTEXT.equals(inputs) && !EMBEDDING_FEATURES_CONTEXT_SPEAKER.equals(inputs)) {
             throw new IllegalArgumentException("unknown check-worthiness inputs '" + inputs + "'");
         }
         if (members.isEmpty()) {
@@ -61,12 +63,17 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
 
     /** True when the inputs include the hand features. */
     public static boolean withFeatures(String inputs) {
-        return EMBEDDING_FEATURES.equals(inputs) || EMBEDDING_FEATURES_CONTEXT.equals(inputs);
+        return !EMBEDDING.equals(inputs);
     }
 
     /** True when the inputs include the neighbours' mean embedding. */
     public static boolean withContext(String inputs) {
-        return EMBEDDING_FEATURES_CONTEXT.equals(inputs);
+        return EMBEDDING_FEATURES_CONTEXT.equals(inputs) || EMBEDDING_FEATURES_CONTEXT_SPEAKER.equals(inputs);
+    }
+
+    /** True when the inputs end with the speaker's role in the transcript ({@link SpeakerRole}). */
+    public static boolean withSpeaker(String inputs) {
+        return EMBEDDING_FEATURES_CONTEXT_SPEAKER.equals(inputs);
     }
 
     /** True when this model reads context. */
@@ -76,15 +83,19 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
 
     /**
      * The head's input vector for one sentence: its embedding, then (if used) its hand features, then (if used)
-     * its context vector.
+     * its context vector, then (if used) its speaker's role.
      *
      * @param context the mean embedding of the neighbouring sentences ({@link #context}); null when the sentence
      *                has none (a sentence on its own): zeros
+     * @param speaker the speaker's role in its transcript; null is {@link SpeakerRole#UNKNOWN}
      */
-    public static double[] input(String inputs, float[] embedding, String text, float[] context) {
+    public static double[] input(String inputs, float[] embedding, String text, float[] context,
+                                 SpeakerRole speaker) {
         double[] hand = withFeatures(inputs) ? CheckworthinessFeatures.compute(text) : new double[0];
         int ctx = withContext(inputs) ? embedding.length : 0;
-        double[] x = new double[embedding.length + hand.length + ctx];
+        double[] role = withSpeaker(inputs) ? (speaker == null ? SpeakerRole.UNKNOWN : speaker).values()
+                : new double[0];
+        double[] x = new double[embedding.length + hand.length + ctx + role.length];
         for (int i = 0; i < embedding.length; i++) {
             x[i] = embedding[i];
         }
@@ -94,7 +105,13 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
                 x[embedding.length + hand.length + i] = context[i];
             }
         }
+        System.arraycopy(role, 0, x, embedding.length + hand.length + ctx, role.length);
         return x;
+    }
+
+    /** The input with no speaker information. */
+    public static double[] input(String inputs, float[] embedding, String text, float[] context) {
+        return input(inputs, embedding, text, context, null);
     }
 
     /** The input without context (zeros where a context model expects it). */
@@ -192,7 +209,8 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
             throw new IllegalStateException("check-worthiness model reads " + embeddingDimension
                     + "-dimensional embeddings but the encoder gives " + encoderDimension);
         }
-        int expected = embeddingDimension + featureNames.size() + (usesContext() ? embeddingDimension : 0);
+        int expected = embeddingDimension + featureNames.size() + (usesContext() ? embeddingDimension : 0)
+                + (withSpeaker(inputs) ? SpeakerRole.NAMES.size() : 0);
         if (mean.length != expected) {
             throw new IllegalStateException("check-worthiness model expects " + mean.length + " inputs, not "
                     + expected);
