@@ -517,9 +517,12 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
             if (quoted[v] || !isSpeechVerb(toks.get(v))) {
                 continue;
             }
-            if (v + 1 < toks.size() && !quoted[v + 1] && toks.get(v + 1).text().equalsIgnoreCase("to")
-                    && v + 2 < toks.size() && "VB".equals(toks.get(v + 2).pos())) {
-                continue; // "will continue to be 'a champion'": a verb of the reported clause, not the frame
+            if (toks.get(v).text().toLowerCase(Locale.ROOT).startsWith("continu") && v + 2 < toks.size()
+                    && !quoted[v + 1] && toks.get(v + 1).text().equalsIgnoreCase("to")
+                    && "VB".equals(toks.get(v + 2).pos())) {
+                // "Rubio will continue to be 'a champion'": aspectual, a verb of the reported clause, not a frame
+                // ("officials claim to have 'concrete evidence'" still frames its quotation)
+                continue;
             }
             Cand subj = subjectOf(doc, s, v);
             if (subj != null && subj.kind == CandKind.GROUP && !doc.cands.get(s).contains(subj)) {
