@@ -37,8 +37,16 @@ public final class QuoteScoring {
     private static final Set<String> STOP = Set.of("the", "and", "for", "with", "from", "said", "says", "his",
             "her", "their", "its", "who", "that", "this", "was", "are", "has", "have", "not", "but", "one", "new");
 
-    /** One attribution judged against the gold: its rule, its confidence, and whether it was right. */
-    public record Judged(String rule, double confidence, boolean correct) {
+    /** One attribution judged against the gold: the attribution (its rule, its confidence) and whether it was right. */
+    public record Judged(Attribution attribution, boolean correct) {
+
+        public String rule() {
+            return attribution.rule();
+        }
+
+        public double confidence() {
+            return attribution.confidence();
+        }
     }
 
     /** Counts over a set of articles; add them up with {@link #plus}. */
@@ -102,7 +110,7 @@ public final class QuoteScoring {
             Span p = a.quote().span();
             PolNear.Relation best = bestGold(p, goldQuotes);
             if (!a.hasSpeaker()) {
-                conf.add(new Judged(a.rule(), a.confidence(), best == null));
+                conf.add(new Judged(a, best == null));
                 continue;
             }
             pred++;
@@ -115,7 +123,7 @@ public final class QuoteScoring {
                     right++;
                 }
             }
-            conf.add(new Judged(a.rule(), a.confidence(), ok));
+            conf.add(new Judged(a, ok));
         }
         int goldCount = 0;
         int goldMatched = 0;

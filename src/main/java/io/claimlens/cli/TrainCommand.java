@@ -122,27 +122,40 @@ final class TrainCommand implements Runnable {
     }
 
     @Command(name = "attribution-confidence", mixinStandardHelpOptions = true,
-            description = "Measures each quotation-attribution rule's precision on PolNeAR (train split) and writes "
-                    + "the confidence table.")
+            description = {"Fits the confidence of the quotation-attribution rules on PolNeAR: judges every "
+                    + "attribution on the training split against the gold, fits a per-rule precision table and a "
+                    + "logistic model over the attribution's features, and keeps the one with the lower calibration "
+                    + "error (ECE) on the dev split. About 2 minutes on 2 cores.",
+                    "",
+                    "Example:",
+                    "  claimlens train attribution-confidence --data ../shared/datasets/polnear --split train "
+                            + "--dev-split dev --out models/attribution-confidence-v2"})
     static final class AttributionConfidenceCmd implements Callable<Integer> {
         @Option(names = "--data", paramLabel = "DIR", description = "PolNeAR root (default "
                 + "../shared/datasets/polnear).")
         Path data = Path.of("../shared/datasets/polnear");
 
-        @Option(names = "--split", defaultValue = "train", description = "Split to measure on (default "
+        @Option(names = "--split", defaultValue = "train", description = "Split to fit on (default "
                 + "${DEFAULT-VALUE}).")
         String split;
 
+        @Option(names = "--dev-split", defaultValue = "dev", description = "Split that chooses between the table "
+                + "and the logistic model (default ${DEFAULT-VALUE}); the test split is for the benchmark.")
+        String devSplit;
+
         @Option(names = "--out", paramLabel = "DIR", description = "Model directory (default "
-                + "models/attribution-confidence-v1).")
-        Path out = Path.of("models/attribution-confidence-v1");
+                + "models/attribution-confidence-v2).")
+        Path out = Path.of("models/attribution-confidence-v2");
 
         @Override
         public Integer call() throws Exception {
+            if (split.equals(devSplit)) {
+                throw new IllegalArgumentException("--split and --dev-split must differ");
+            }
             new io.claimlens.train.AttributionConfidenceTrainer().train(
-                    new io.claimlens.train.AttributionConfidenceTrainer.Options(data, split, out,
+                    new io.claimlens.train.AttributionConfidenceTrainer.Options(data, split, devSplit, out,
                             "claimlens train attribution-confidence --data " + data + " --split " + split
-                                    + " --out " + out), System.err);
+                                    + " --dev-split " + devSplit + " --out " + out), System.err);
             return 0;
         }
     }

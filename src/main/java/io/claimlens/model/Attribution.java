@@ -50,4 +50,8 @@ public record Attribution(Quote quote, String speaker, String canonicalSpeaker, 
     public Attribution withCanonicalSpeaker(String canonical) {
         return new Attribution(quote, speaker, canonical, speakerSpan, kind, confidence, rule, noSpeakerReason);
     }
+
+    public Attribution withConfidence(double p) {
+        return new Attribution(quote, speaker, canonicalSpeaker, speakerSpan, kind, p, rule, noSpeakerReason);
+    }
 }

@@ -152,7 +152,7 @@ class FaultInjectionTest {
         Files.createDirectories(model);
         for (String f : List.of("card.json", "model.json")) {
             try (InputStream in = getClass().getClassLoader()
-                    .getResourceAsStream("models/attribution-confidence-v1/" + f)) {
+                    .getResourceAsStream("models/attribution-confidence-v2/" + f)) {
                 Files.write(model.resolve(f), in.readAllBytes());
             }
         }
@@ -163,7 +163,7 @@ class FaultInjectionTest {
         ModelStore.ModelIntegrityException e = assertThrows(ModelStore.ModelIntegrityException.class,
                 () -> ClaimEngine.builder().optNlpMode(io.claimlens.nlp.NlpMode.LIGHT).optEncoder(new FakeEncoder())
                         .optModels(model.toString(), null).build());
-        assertTrue(e.getMessage().contains("attribution-confidence-v1") && e.getMessage().contains("model.json")
+        assertTrue(e.getMessage().contains("attribution-confidence-v2") && e.getMessage().contains("model.json")
                 && e.getMessage().contains("SHA-256"), e.getMessage());
 
         Files.writeString(model.resolve("card.json"), "{\"id\": \"stripped-v1\", \"kind\": \"stance\"}");
