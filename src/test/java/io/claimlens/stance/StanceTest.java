@@ -1,5 +1,8 @@
 package io.claimlens.stance;
 
+import io.claimlens.embed.DjlSentenceEncoder;
+import io.claimlens.embed.EncoderConfig;
+import io.claimlens.embed.EncoderModel;
 import io.claimlens.ml.ModelStore;
 import io.claimlens.model.StanceLabel;
 import io.claimlens.model.StanceResult;
@@ -71,5 +74,25 @@ class StanceTest {
                 > 2 * r.get(0).probabilities().get(StanceLabel.SUPPORTS), r.toString());
         assertTrue(paraphrase.probabilities().get(StanceLabel.REFUTES) < 0.1, paraphrase.toString());
         assertEquals("stance-v2", clf.modelRef().id());
+    }
+    /**
+     * Integration: stance-v3, the head over BGE-small (int8), on the same three sentences: the label the issue asks
+     * for each, the paraphrase included.
+     */
+    @Test
+    void stanceV3LabelsDenialParaphraseAndRecipe() {
+        try (DjlSentenceEncoder bge = DjlSentenceEncoder.create(EncoderConfig.builder()
+                .setModel(EncoderModel.BGE_SMALL_EN_V15_Q).build())) {
+            EmbeddingStanceClassifier clf = new EmbeddingStanceClassifier(bge,
+                    ModelStore.load("classpath:models/stance-v3"));
+            List<StanceResult> r = clf.classify("North Korea sent troops to Russia.", List.of(
+                    "North Korea denied sending any troops to Russia.",
+                    "Pyongyang dispatched soldiers to Russia.",
+                    "Preheat the oven and add two cups of flour."));
+            assertEquals(StanceLabel.REFUTES, r.get(0).label(), r.get(0).toString());
+            assertEquals(StanceLabel.SUPPORTS, r.get(1).label(), r.get(1).toString());
+            assertEquals(StanceLabel.UNRELATED, r.get(2).label(), r.get(2).toString());
+            assertEquals("stance-v3", clf.modelRef().id());
+        }
     }
 }
