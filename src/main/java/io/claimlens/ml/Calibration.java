@@ -1,9 +1,17 @@
 package io.claimlens.ml;
 
-/** Softmax with temperature, and fitting the temperature that minimises negative log-likelihood. */
+/**
+ * Softmax with temperature, the logistic sigmoid, and fitting the temperature that minimises negative
+ * log-likelihood.
+ */
 public final class Calibration {
 
     private Calibration() {
+    }
+
+    /** The logistic function 1 / (1 + e^-v), computed without overflow for large |v|. */
+    public static double sigmoid(double v) {
+        return v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
     }
 
     public static double[] softmax(double[] logits, double temperature) {

@@ -13,8 +13,7 @@ public final class PlattScaling {
     /** The fitted map. */
     public record Fit(double a, double b) {
         public double probability(double margin) {
-            double v = a * margin + b;
-            return v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
+            return Calibration.sigmoid(a * margin + b);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.claimlens.claims.detect;
 
+import io.claimlens.ml.Calibration;
 import io.claimlens.ml.JavaMlp;
 import io.claimlens.ml.SoftmaxRegression;
 
@@ -194,7 +195,7 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
 
     /** Probability that the sentence is check-worthy. */
     public double probability(double[] x) {
-        return sigmoid(plattA * margin(x) + plattB);
+        return Calibration.sigmoid(plattA * margin(x) + plattB);
     }
 
     /** Refuses a model whose layout this code cannot compute. */
@@ -215,10 +216,6 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
             throw new IllegalStateException("check-worthiness model expects " + mean.length + " inputs, not "
                     + expected);
         }
-    }
-
-    static double sigmoid(double v) {
-        return v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
     }
 
     private static double dot(double[] a, double[] b) {

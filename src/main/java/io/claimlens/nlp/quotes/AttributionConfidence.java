@@ -1,5 +1,6 @@
 package io.claimlens.nlp.quotes;
 
+import io.claimlens.ml.Calibration;
 import io.claimlens.ml.ModelStore;
 import io.claimlens.model.Attribution;
 
@@ -58,7 +59,7 @@ public final class AttributionConfidence {
             for (int j = 0; j < weights.length; j++) {
                 s += weights[j] * (x[j] - mean[j]) / scale[j];
             }
-            return s >= 0 ? 1 / (1 + Math.exp(-s)) : Math.exp(s) / (1 + Math.exp(s));
+            return Calibration.sigmoid(s);
         }
     }
 
