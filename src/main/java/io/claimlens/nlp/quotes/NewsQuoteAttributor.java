@@ -582,14 +582,8 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                 String trailingRule = "trailing-said";
                 if (isSpeechVerb(ctoks.get(j))) {
                     c = candStartingAt(doc.cands.get(cs), j + 1);
-                    for (int k = j + 2; c == null && k < Math.min(ctoks.size(), j + 8); k++) {
-                        if (cquoted[k] || isPunct(ctoks.get(k))) {
-                            break; // "said 9/11 widow Terry Strada": the name a few words on, before any comma
-                        }
-                        Cand named = candStartingAt(doc.cands.get(cs), k);
-                        if (named != null && named.kind == CandKind.PERSON) {
-                            c = named;
-                        }
+                    if (c == null) {
+                        c = personWithin(doc, cs, j + 2, j + 8, false); // "said 9/11 widow Terry Strada"
                     }
                     if (c == null) {
                         Attribution a = trailingPhrase(doc, cs, j + 1, false, quote, words);
@@ -616,8 +610,7 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                         c = k; // "Q," Scott Pruitt, the attorney general of Oklahoma, said
                     } else if (k != null && k.kind != CandKind.LOC && k.kind != CandKind.GROUP
                             && runsOn(doc, f, quote) && k.last + 1 < ctoks.size()
-                            && !cquoted[k.last + 1] && ("VBD".equals(ctoks.get(k.last + 1).pos())
-                            || "VBZ".equals(ctoks.get(k.last + 1).pos()))) {
+                            && !cquoted[k.last + 1] && isPastOrThirdPerson(ctoks.get(k.last + 1))) {
                         // "Q?" Hannity pressed. / "Q," Maddow repeated.: a quotation that runs on into its
                         // sentence, then a speaker and a verb, whatever the verb
                         c = k;
@@ -628,10 +621,9 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                         while (e + 1 < ctoks.size() && !cquoted[e + 1] && isProperNoun(ctoks.get(e + 1))) {
                             e++;
                         }
-                        boolean runsOn = runsOn(doc, f, quote);
                         if (e + 1 < ctoks.size() && !cquoted[e + 1] && (skipToVerb(ctoks, cquoted, e + 1) >= 0
-                                || appositiveThenVerb(ctoks, cquoted, e + 1) || (runsOn
-                                && ("VBD".equals(ctoks.get(e + 1).pos()) || "VBZ".equals(ctoks.get(e + 1).pos()))))) {
+                                || appositiveThenVerb(ctoks, cquoted, e + 1)
+                                || (runsOn(doc, f, quote) && isPastOrThirdPerson(ctoks.get(e + 1))))) {
                             Span span = Span.of(ctoks.get(j).start(), ctoks.get(e).end());
                             String surface = span.coveredText(doc.text);
                             c = new Cand(j, e, span, surface, CandKind.PERSON, surface);
@@ -639,17 +631,7 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                         }
                     } else if (k == null) {
                         // "Q," retired Air Force general Lloyd Newton said: the name a few words on
-                        for (int m = j + 1; m < Math.min(ctoks.size(), j + 6); m++) {
-                            if (cquoted[m] || isPunct(ctoks.get(m))) {
-                                break;
-                            }
-                            Cand named = candStartingAt(doc.cands.get(cs), m);
-                            if (named != null && named.kind == CandKind.PERSON
-                                    && skipToVerb(ctoks, cquoted, named.last + 1) >= 0) {
-                                c = named;
-                                break;
-                            }
-                        }
+                        c = personWithin(doc, cs, j + 1, j + 6, true);
                     }
                 }
                 if (c != null) {
@@ -765,7 +747,7 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                 if (doc.inQuote.get(s)[k] || toks.get(k).text().equals(";")) {
                     break;
                 }
-                if ("VBD".equals(pos) || "VBZ".equals(pos) || "VBP".equals(pos)) {
+                if (isPastOrThirdPerson(toks.get(k)) || "VBP".equals(pos)) {
                     Cand main = subjectOf(doc, s, k); // the finite verb the participle hangs on
                     if (main != null) {
                         return main;
@@ -900,6 +882,40 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
     }
 
     /**
+     * The first named person starting at a token in [{@code from}, {@code to}) of sentence {@code s}, before any
+     * punctuation or quotation; with {@code verbAfter}, only one followed by a speech verb. Null when none.
+     */
+    private Cand personWithin(Doc doc, int s, int from, int to, boolean verbAfter) {
+        List<Token> toks = doc.tokens(s);
+        boolean[] quoted = doc.inQuote.get(s);
+        for (int m = from; m < Math.min(toks.size(), to); m++) {
+            if (quoted[m] || isPunct(toks.get(m))) {
+                return null;
+            }
+            Cand named = candStartingAt(doc.cands.get(s), m);
+            if (named != null && named.kind == CandKind.PERSON
+                    && (!verbAfter || skipToVerb(toks, quoted, named.last + 1) >= 0)) {
+                return named;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Who an organisational "it" or "they" in sentence {@code s} is: the organisation or group that spoke last
+     * before it, else {@code otherwise} (the pronoun itself).
+     */
+    private String organisationBefore(Doc doc, int s, String otherwise) {
+        Attribution prev = previousSpeaker(doc, s);
+        return prev != null && prev.kind() != SpeakerKind.PERSON ? prev.canonicalSpeaker() : otherwise;
+    }
+
+    /** A finite verb in the past or the third person present ("fumed", "says"): what follows a speaker's name. */
+    private static boolean isPastOrThirdPerson(Token t) {
+        return "VBD".equals(t.pos()) || "VBZ".equals(t.pos());
+    }
+
+    /**
      * True when the quotation ends in a comma, question or exclamation mark inside its closing mark ("Q,"): the
      * sentence runs on after it, so what follows is its tag.
      */
@@ -989,9 +1005,7 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
         }
         Token first = toks.get(from);
         if (verbAfter && first.text().equalsIgnoreCase("it") && skipToVerb(toks, quoted, from + 1) >= 0) {
-            Attribution prev = previousSpeaker(doc, s);
-            String who = prev != null && prev.kind() != SpeakerKind.PERSON ? prev.canonicalSpeaker() : first.text();
-            return Attribution.speaker(quote, first.text(), who, Span.of(first.start(), first.end()),
+            return Attribution.speaker(quote, first.text(), organisationBefore(doc, s, first.text()), Span.of(first.start(), first.end()),
                     SpeakerKind.ORGANIZATION, confidence.of("trailing-said+it"), "trailing-said+it");
         }
         int e = from;
@@ -1085,8 +1099,7 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
                     // nobody to resolve to: the pronoun itself is still who spoke, said at the site
                     boolean plural = c.text.equalsIgnoreCase("they") || c.text.equalsIgnoreCase("we");
                     // "they" after an organisation spoke is that organisation; "I" and "we" are the writer(s)
-                    Attribution prev = c.text.equalsIgnoreCase("they") ? previousSpeaker(doc, s) : null;
-                    String who = prev != null && prev.kind() != SpeakerKind.PERSON ? prev.canonicalSpeaker() : c.text;
+                    String who = c.text.equalsIgnoreCase("they") ? organisationBefore(doc, s, c.text) : c.text;
                     yield Attribution.speaker(quote, c.text, who, c.span,
                             plural ? SpeakerKind.GROUP : SpeakerKind.PERSON,
                             confidence.of(rule + "+pronoun-unresolved"), rule + "+pronoun-unresolved");
