@@ -53,15 +53,20 @@ class StanceTest {
         assertTrue(e.getMessage().contains("stance-v2"), e.getMessage());
     }
 
+    /** The issue's claim, and a denial, a paraphrase and a recipe as evidence, in that order. */
+    private static List<StanceResult> denialParaphraseRecipe(EmbeddingStanceClassifier clf) {
+        return clf.classify("North Korea sent troops to Russia.", List.of(
+                "North Korea denied sending any troops to Russia.",
+                "Pyongyang dispatched soldiers to Russia.",
+                "Preheat the oven and add two cups of flour."));
+    }
+
     /** Integration: the shipped head over the real encoder. */
     @Test
     void denialsRefuteParaphrasesSupportRecipesAreUnrelated() {
         EmbeddingStanceClassifier clf = new EmbeddingStanceClassifier(Fixtures.encoder(),
                 ModelStore.load("classpath:models/stance-v2"));
-        List<StanceResult> r = clf.classify("North Korea sent troops to Russia.", List.of(
-                "North Korea denied sending any troops to Russia.",
-                "Pyongyang dispatched soldiers to Russia.",
-                "Preheat the oven and add two cups of flour."));
+        List<StanceResult> r = denialParaphraseRecipe(clf);
         assertEquals(StanceLabel.REFUTES, r.get(0).label(), r.get(0).toString());
         assertEquals(StanceLabel.UNRELATED, r.get(2).label(), r.get(2).toString());
         // The paraphrase is related and not refuting, and supports more than twice as much as the denial does. stance-v2 still
@@ -75,6 +80,7 @@ class StanceTest {
         assertTrue(paraphrase.probabilities().get(StanceLabel.REFUTES) < 0.1, paraphrase.toString());
         assertEquals("stance-v2", clf.modelRef().id());
     }
+
     /**
      * Integration: stance-v3, the head over BGE-small (int8), on the same three sentences: the label the issue asks
      * for each, the paraphrase included.
@@ -85,10 +91,7 @@ class StanceTest {
                 .setModel(EncoderModel.BGE_SMALL_EN_V15_Q).build())) {
             EmbeddingStanceClassifier clf = new EmbeddingStanceClassifier(bge,
                     ModelStore.load("classpath:models/stance-v3"));
-            List<StanceResult> r = clf.classify("North Korea sent troops to Russia.", List.of(
-                    "North Korea denied sending any troops to Russia.",
-                    "Pyongyang dispatched soldiers to Russia.",
-                    "Preheat the oven and add two cups of flour."));
+            List<StanceResult> r = denialParaphraseRecipe(clf);
             assertEquals(StanceLabel.REFUTES, r.get(0).label(), r.get(0).toString());
             assertEquals(StanceLabel.SUPPORTS, r.get(1).label(), r.get(1).toString());
             assertEquals(StanceLabel.UNRELATED, r.get(2).label(), r.get(2).toString());
