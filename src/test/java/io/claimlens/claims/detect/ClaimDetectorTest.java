@@ -141,6 +141,29 @@ class ClaimDetectorTest {
     }
 
     @Test
+    void quotationsAreAlsoReadAsReportedSpeech() {
+        assertEquals("Ana Li said we will win.", ClaimDetector.reportedSpeech("We will win.", "Ana Li"));
+        assertEquals("Ana Li said Russia and Norland are the closest of countries.",
+                ClaimDetector.reportedSpeech("Russia and Norland are the closest of countries,", "Ana Li"),
+                "a name keeps its capital");
+        assertEquals("Ana Li said I am ready.", ClaimDetector.reportedSpeech("I am ready", "Ana Li"));
+        assertEquals("The mayor said we won?", ClaimDetector.reportedSpeech("We won?", "the mayor"));
+    }
+
+    @Test
+    void aQuoteScoresTheBestOfItsReadings() {
+        Article a = Articles.of("Ana Li spoke at the meeting on Monday about the harbour and its future plans.\n\n"
+                + "\"The harbour will reopen soon,\" Ana Li said to the crowd at the meeting.");
+        List<DetectedClaim> claims = detector.detect(Fixtures.lightPipeline().analyze(a));
+        DetectedClaim q = claims.stream().filter(c -> c.type() == DetectedClaimType.QUOTE).findFirst()
+                .orElseThrow(() -> new AssertionError(claims.toString()));
+        CheckworthinessClassifier clf = detector.classifier();
+        double[] readings = clf.score(List.of("\"The harbour will reopen soon,\" Ana Li said to the crowd at the "
+                + "meeting.", q.text(), ClaimDetector.reportedSpeech(q.text(), q.speaker())));
+        assertEquals(Math.max(readings[0], Math.max(readings[1], readings[2])), q.score(), 1e-9);
+    }
+
+    @Test
     void aModelForAnotherEncoderIsRefused() throws IOException {
         ModelStore.Loaded toy = toyModel(encoder, dir.resolve("toy2"));
         ModelStore.ModelIntegrityException e = assertThrows(ModelStore.ModelIntegrityException.class,

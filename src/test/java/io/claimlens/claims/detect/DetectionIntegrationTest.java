@@ -21,10 +21,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class DetectionIntegrationTest {
 
     /**
-     * How far down the collection's ranking (statements with a speaker or source first, then by score; every
-     * candidate, whatever its score) the seed statements may be found: the issue's {@code detect --top 20}.
+     * How far down the collection's ranking (statements with a speaker or source first, then by score) the seed
+     * statements may be found: {@code detect --top 10}, and above detect's default {@code --min-score}.
      */
-    static final int TOP = 20;
+    static final int TOP = 10;
+
+    /** detect's default --min-score: a seed statement must be printed without options. */
+    static final double MIN_SCORE = 0.5;
 
     private static CheckworthinessClassifier shipped() {
         return new CheckworthinessClassifier(Fixtures.encoder(), ModelStore.load(
@@ -61,6 +64,7 @@ class DetectionIntegrationTest {
                 .orElseThrow(() -> new AssertionError("the ambassador's quote is not in the top " + TOP + ":\n"
                         + shown));
         assertEquals(DetectedClaimType.QUOTE, quote.type());
+        assertTrue(quote.score() >= MIN_SCORE, shown);
         assertEquals("Alexandr Matsegora", quote.speaker());
         assertTrue(quote.claim().contains("says Alexandr Matsegora"), quote.claim());
 
@@ -68,6 +72,7 @@ class DetectionIntegrationTest {
                 .findFirst().orElseThrow(() -> new AssertionError("the 10,000-troops statement is not in the top "
                         + TOP + ":\n" + shown));
         assertEquals("The US and South Korea", troops.source());
+        assertTrue(troops.score() >= MIN_SCORE, shown);
         assertEquals(DetectedClaimType.STATISTIC, troops.type());
     }
 
