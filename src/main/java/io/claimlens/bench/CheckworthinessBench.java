@@ -6,9 +6,8 @@ import io.claimlens.claims.detect.ClaimDetector;
 import io.claimlens.claims.detect.SpeakerRole;
 import io.claimlens.datasets.CheckThat;
 import io.claimlens.datasets.ClaimBuster;
-import io.claimlens.embed.DjlSentenceEncoder;
-import io.claimlens.embed.EncoderConfig;
-import io.claimlens.embed.EncoderModel;
+import io.claimlens.embed.SentenceEncoder;
+import io.claimlens.embed.SentenceEncoders;
 import io.claimlens.ingest.ArticleReader;
 import io.claimlens.ingest.IngestOptions;
 import io.claimlens.ingest.Ingested;
@@ -70,10 +69,9 @@ public final class CheckworthinessBench {
     public Map<String, Double> run(Options o, PrintStream out) throws IOException {
         ModelStore.Loaded loaded = ModelStore.load(o.model());
         ModelCard card = loaded.card();
-        EncoderModel enc = EncoderModel.byId(card.encoder());
         Map<String, Double> m = new LinkedHashMap<>();
         List<String> sample;
-        try (DjlSentenceEncoder encoder = DjlSentenceEncoder.create(EncoderConfig.builder().setModel(enc).build())) {
+        try (SentenceEncoder encoder = SentenceEncoders.open(card.encoder())) {
             CheckworthinessClassifier clf = new CheckworthinessClassifier(encoder, loaded);
             switch (o.dataset().toLowerCase(Locale.ROOT)) {
                 case "checkthat2019", "checkthat2020" -> sample = checkThat(o, clf, m, out);
@@ -105,7 +103,8 @@ public final class CheckworthinessBench {
             List<SpeakerRole> roles = CheckworthinessTrainer.roles(d);
             for (int i = 0; i < s.length; i++) {
                 CheckThat.Line l = d.lines().get(i);
-                float[] ctx = CheckworthinessModel.context(i > 0 ? emb.get(d.lines().get(i - 1).text()) : null,
+                float[] ctx = CheckworthinessModel.context(clf.model().inputs(),
+                        i > 0 ? emb.get(d.lines().get(i - 1).text()) : null,
                         i + 1 < s.length ? emb.get(d.lines().get(i + 1).text()) : null);
                 s[i] = clf.score(emb.get(l.text()), l.text(), ctx, roles.get(i));
                 y[i] = l.label();
@@ -134,7 +133,7 @@ public final class CheckworthinessBench {
         return texts;
     }
 
-    private List<String> claimBuster(Options o, ModelCard card, DjlSentenceEncoder encoder, Map<String, Double> m,
+    private List<String> claimBuster(Options o, ModelCard card, SentenceEncoder encoder, Map<String, Double> m,
                                      PrintStream out) throws IOException {
         List<ClaimBuster.Sentence> data = ClaimBuster.read(o.dataRoot().resolve(CheckworthinessData.CLAIMBUSTER));
         int[] y = data.stream().mapToInt(ClaimBuster.Sentence::label).toArray();

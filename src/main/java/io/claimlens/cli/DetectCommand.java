@@ -5,7 +5,10 @@ import io.claimlens.claims.detect.ClaimDetector;
 import io.claimlens.claims.detect.ClaimGrouper;
 import io.claimlens.claims.detect.ClaimRanking;
 import io.claimlens.claims.detect.CollectionDetector;
+import io.claimlens.embed.ConcatenatedEncoder;
 import io.claimlens.embed.DjlSentenceEncoder;
+import io.claimlens.embed.SentenceEncoder;
+import io.claimlens.embed.SentenceEncoders;
 import io.claimlens.engine.EngineConfig;
 import io.claimlens.ingest.ArticleReader;
 import io.claimlens.ingest.Ingested;
@@ -116,7 +119,11 @@ final class DetectCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         System.err.printf(Locale.ROOT, "loading models (%s NLP, %s encoder, %s)...%n", engineOptions.mode,
                 engineOptions.encoder, loadedModel.card().id());
-        try (DjlSentenceEncoder encoder = DjlSentenceEncoder.create(config.encoder());
+        // A model trained over joined encoders (its card names them with '+') brings them; otherwise the
+        // engine's encoder is used, and the classifier refuses it if the model was trained on another.
+        String joined = loadedModel.card().encoder();
+        try (SentenceEncoder encoder = joined != null && joined.contains(ConcatenatedEncoder.SEPARATOR)
+                ? SentenceEncoders.open(joined) : DjlSentenceEncoder.create(config.encoder());
              NlpPipeline nlp = new NlpPipeline(config.nlp())) {
             CheckworthinessClassifier classifier = new CheckworthinessClassifier(encoder, loadedModel);
             System.err.printf(Locale.ROOT, "models loaded in %.1f s%n", (System.nanoTime() - t0) / 1e9);

@@ -204,10 +204,13 @@ final class TrainCommand implements Runnable {
         @Option(names = "--designs", split = ",", paramLabel = "NAME",
                 description = "Only these designs (default all): lr-embedding, lr-embedding+features, "
                         + "mlp-embedding+features, mlp5-embedding+features, mlp5-embedding+features+context, "
-                        + "mlp5-embedding+features+context+speaker.")
+                        + "mlp5-embedding+features+context+speaker, mlp5-embedding+features+split-context, "
+                        + "mlp10-embedding+features+context.")
         List<String> designs;
 
-        @Option(names = "--encoder", defaultValue = "all-minilm-l6-v2", description = "Encoder id.")
+        @Option(names = "--encoder", defaultValue = "all-minilm-l6-v2", paramLabel = "ID",
+                description = "Encoder id, or ids joined by + to train over their vectors side by side "
+                        + "(e.g. all-minilm-l6-v2+bge-small-en-v1.5-q; detect then runs both).")
         String encoder;
 
         @Option(names = "--cache-dir", paramLabel = "DIR", description = "Embedding cache (default "
@@ -236,7 +239,7 @@ final class TrainCommand implements Runnable {
                 cmd.append(" --encoder ").append(encoder);
             }
             new CheckworthinessTrainer().train(new CheckworthinessTrainer.Options(data, out,
-                    out.getFileName().toString(), seed, EncoderModel.byId(encoder), cache, cmd.toString(), lrEpochs,
+                    out.getFileName().toString(), seed, encoder, cache, cmd.toString(), lrEpochs,
                     mlpEpochs, hidden, posWeight, designs), System.err);
             return 0;
         }

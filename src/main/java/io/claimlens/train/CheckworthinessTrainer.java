@@ -5,9 +5,8 @@ import io.claimlens.claims.detect.CheckworthinessModel;
 import io.claimlens.claims.detect.SpeakerRole;
 import io.claimlens.datasets.CheckThat;
 import io.claimlens.datasets.ClaimBuster;
-import io.claimlens.embed.DjlSentenceEncoder;
-import io.claimlens.embed.EncoderConfig;
-import io.claimlens.embed.EncoderModel;
+import io.claimlens.embed.SentenceEncoder;
+import io.claimlens.embed.SentenceEncoders;
 import io.claimlens.ml.Metrics;
 import io.claimlens.ml.ModelCard;
 import io.claimlens.ml.ModelStore;
@@ -61,12 +60,16 @@ public final class CheckworthinessTrainer {
             new Design("mlp5-embedding+features+context", CheckworthinessModel.MLP,
                     CheckworthinessModel.EMBEDDING_FEATURES_CONTEXT, 5),
             new Design("mlp5-embedding+features+context+speaker", CheckworthinessModel.MLP,
-                    CheckworthinessModel.EMBEDDING_FEATURES_CONTEXT_SPEAKER, 5));
+                    CheckworthinessModel.EMBEDDING_FEATURES_CONTEXT_SPEAKER, 5),
+            new Design("mlp5-embedding+features+split-context", CheckworthinessModel.MLP,
+                    CheckworthinessModel.EMBEDDING_FEATURES_SPLIT_CONTEXT, 5),
+            new Design("mlp10-embedding+features+context", CheckworthinessModel.MLP,
+                    CheckworthinessModel.EMBEDDING_FEATURES_CONTEXT, 10));
 
     static final double MAP_TOLERANCE = 0.005;
 
     /** Training options. */
-    public record Options(Path dataRoot, Path out, String id, long seed, EncoderModel encoder, Path cacheDir,
+    public record Options(Path dataRoot, Path out, String id, long seed, String encoder, Path cacheDir,
                           String command, int lrEpochs, int mlpEpochs, int hidden, double posWeight,
                           List<String> designs) {
     }
@@ -87,8 +90,7 @@ public final class CheckworthinessTrainer {
                         + "(%,d CFS)%n", transcriptLines, transcriptPositives, data.transcripts().size(),
                 data.claimBuster().size(), cbPositives);
 
-        EncoderConfig ec = EncoderConfig.builder().setModel(o.encoder()).build();
-        try (DjlSentenceEncoder encoder = DjlSentenceEncoder.create(ec)) {
+        try (SentenceEncoder encoder = SentenceEncoders.open(o.encoder())) {
             List<String> texts = new ArrayList<>();
             for (List<CheckThat.Debate> ds : List.of(data.transcripts(), data.test2019(), data.test2020())) {
                 ds.forEach(d -> d.lines().forEach(l -> texts.add(l.text())));
@@ -243,7 +245,7 @@ public final class CheckworthinessTrainer {
             String key = inputs + "\u0000" + text + (ctx ? "\u0000" + previous + "\u0000" + next : "")
                     + (sp ? "\u0000" + role : "");
             return cache.computeIfAbsent(key, k -> CheckworthinessModel.input(inputs, emb.get(text), text,
-                    ctx ? CheckworthinessModel.context(previous == null ? null : emb.get(previous),
+                    ctx ? CheckworthinessModel.context(inputs, previous == null ? null : emb.get(previous),
                             next == null ? null : emb.get(next)) : null, role));
         }
 

@@ -1,5 +1,6 @@
 package io.claimlens.train;
 
+import io.claimlens.embed.ConcatenatedEncoder;
 import io.claimlens.embed.SentenceEncoder;
 import io.claimlens.model.ContentHash;
 
@@ -42,10 +43,26 @@ public final class EmbeddingTable {
     }
 
     /**
-     * Encodes the distinct texts, reading and extending the cache in {@code cacheDir} (null: no cache).
+     * Encodes the distinct texts, reading and extending the cache in {@code cacheDir} (null: no cache). A
+     * {@link ConcatenatedEncoder} is built part by part, each with its own cache, and joined as it joins them.
      */
     public static EmbeddingTable build(SentenceEncoder encoder, Iterable<String> texts, Path cacheDir,
                                        PrintStream log) throws IOException {
+        if (encoder instanceof ConcatenatedEncoder joined) {
+            List<EmbeddingTable> parts = new ArrayList<>();
+            for (SentenceEncoder part : joined.parts()) {
+                parts.add(build(part, texts, cacheDir, log));
+            }
+            EmbeddingTable t = new EmbeddingTable();
+            for (String s : parts.get(0).byText.keySet()) {
+                List<float[]> vs = new ArrayList<>();
+                for (EmbeddingTable part : parts) {
+                    vs.add(part.get(s));
+                }
+                t.byText.put(s, ConcatenatedEncoder.join(vs));
+            }
+            return t;
+        }
         EmbeddingTable t = new EmbeddingTable();
         LinkedHashSet<String> distinct = new LinkedHashSet<>();
         for (String s : texts) {

@@ -76,7 +76,7 @@ public final class CheckworthinessClassifier {
         float[][] v = encoder.encode(sentences);
         double[] out = new double[sentences.size()];
         for (int i = 0; i < out.length; i++) {
-            float[] ctx = model.usesContext() ? CheckworthinessModel.context(i > 0 ? v[i - 1] : null,
+            float[] ctx = model.usesContext() ? CheckworthinessModel.context(model.inputs(), i > 0 ? v[i - 1] : null,
                     i + 1 < v.length ? v[i + 1] : null) : null;
             out[i] = score(v[i], sentences.get(i), ctx);
         }

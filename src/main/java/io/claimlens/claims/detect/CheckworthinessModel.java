@@ -35,6 +35,8 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
     public static final String EMBEDDING_FEATURES = "embedding+features";
     public static final String EMBEDDING_FEATURES_CONTEXT = "embedding+features+context";
     public static final String EMBEDDING_FEATURES_CONTEXT_SPEAKER = "embedding+features+context+speaker";
+    /** The sentence before and the sentence after as two vectors, not their mean: which side a question is on. */
+    public static final String EMBEDDING_FEATURES_SPLIT_CONTEXT = "embedding+features+split-context";
 
     /**
      * One member's weights.
@@ -54,7 +56,7 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
             throw new IllegalArgumentException("unknown check-worthiness head '" + head + "'");
         }
         if (!EMBEDDING.equals(inputs) && !EMBEDDING_FEATURES.equals(inputs)
-                && !EMBEDDING_FEATURES_CONTEXT.equals(inputs) && !EMBEDDING_FEATURES_CONTEXT_SPEAKER.equals(inputs)) {
+                && !withContext(inputs)) {
             throw new IllegalArgumentException("unknown check-worthiness inputs '" + inputs + "'");
         }
         if (members.isEmpty()) {
@@ -67,9 +69,15 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
         return !EMBEDDING.equals(inputs);
     }
 
-    /** True when the inputs include the neighbours' mean embedding. */
+    /** True when the inputs include the neighbours' embeddings (their mean, or both: {@link #splitContext}). */
     public static boolean withContext(String inputs) {
-        return EMBEDDING_FEATURES_CONTEXT.equals(inputs) || EMBEDDING_FEATURES_CONTEXT_SPEAKER.equals(inputs);
+        return EMBEDDING_FEATURES_CONTEXT.equals(inputs) || EMBEDDING_FEATURES_CONTEXT_SPEAKER.equals(inputs)
+                || EMBEDDING_FEATURES_SPLIT_CONTEXT.equals(inputs);
+    }
+
+    /** True when the context is the previous and the next sentence's embeddings side by side. */
+    public static boolean splitContext(String inputs) {
+        return EMBEDDING_FEATURES_SPLIT_CONTEXT.equals(inputs);
     }
 
     /** True when the inputs end with the speaker's role in the transcript ({@link SpeakerRole}). */
@@ -86,14 +94,14 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
      * The head's input vector for one sentence: its embedding, then (if used) its hand features, then (if used)
      * its context vector, then (if used) its speaker's role.
      *
-     * @param context the mean embedding of the neighbouring sentences ({@link #context}); null when the sentence
-     *                has none (a sentence on its own): zeros
+     * @param context the neighbouring sentences' vector ({@link #context(String, float[], float[])}); null when the
+     *                sentence has none (a sentence on its own): zeros
      * @param speaker the speaker's role in its transcript; null is {@link SpeakerRole#UNKNOWN}
      */
     public static double[] input(String inputs, float[] embedding, String text, float[] context,
                                  SpeakerRole speaker) {
         double[] hand = withFeatures(inputs) ? CheckworthinessFeatures.compute(text) : new double[0];
-        int ctx = withContext(inputs) ? embedding.length : 0;
+        int ctx = withContext(inputs) ? (splitContext(inputs) ? 2 : 1) * embedding.length : 0;
         double[] role = withSpeaker(inputs) ? (speaker == null ? SpeakerRole.UNKNOWN : speaker).values()
                 : new double[0];
         double[] x = new double[embedding.length + hand.length + ctx + role.length];
@@ -118,6 +126,29 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
     /** The input without context (zeros where a context model expects it). */
     public static double[] input(String inputs, float[] embedding, String text) {
         return input(inputs, embedding, text, null);
+    }
+
+    /**
+     * The context vector these inputs read: the mean of the neighbours' embeddings ({@link #context(float[],
+     * float[])}), or, for {@link #splitContext split context}, the previous then the next sentence's embedding
+     * (zeros for a missing one); null when both neighbours are missing.
+     */
+    public static float[] context(String inputs, float[] previous, float[] next) {
+        if (!splitContext(inputs)) {
+            return context(previous, next);
+        }
+        if (previous == null && next == null) {
+            return null;
+        }
+        int d = (previous == null ? next : previous).length;
+        float[] c = new float[2 * d];
+        if (previous != null) {
+            System.arraycopy(previous, 0, c, 0, d);
+        }
+        if (next != null) {
+            System.arraycopy(next, 0, c, d, d);
+        }
+        return c;
     }
 
     /**
