@@ -1,6 +1,5 @@
 package io.claimlens.train;
 
-import io.claimlens.claims.detect.CheckworthinessFeatures;
 import io.claimlens.claims.detect.CheckworthinessModel;
 import io.claimlens.ml.JavaMlp;
 import io.claimlens.ml.SoftmaxRegression;
@@ -57,9 +56,7 @@ public final class CheckworthinessHeads {
      */
     public static CheckworthinessModel fit(Spec s, double[][] x, int[] y, EpochListener listener) {
         double[] cw = {1.0, s.posWeight()};
-        int hand = (CheckworthinessModel.withFeatures(s.inputs()) ? CheckworthinessFeatures.NAMES.size() : 0)
-                + (CheckworthinessModel.withSpeaker(s.inputs()) ? io.claimlens.claims.detect.SpeakerRole.NAMES.size() : 0);
-        int dim = (x[0].length - hand) / (CheckworthinessModel.withContext(s.inputs()) ? 2 : 1);
+        int dim = CheckworthinessModel.embeddingDimension(s.inputs(), x[0].length);
         if (CheckworthinessModel.MLP.equals(s.head())) {
             List<List<JavaMlp>> byEpoch = new ArrayList<>();
             for (int e = 0; e < s.epochs(); e++) {

@@ -75,6 +75,21 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
                 || EMBEDDING_FEATURES_SPLIT_CONTEXT.equals(inputs);
     }
 
+    /** How many embedding-sized context vectors the inputs hold: 0, 1 (the mean) or 2 (split). */
+    public static int contextVectors(String inputs) {
+        return withContext(inputs) ? (splitContext(inputs) ? 2 : 1) : 0;
+    }
+
+    /**
+     * The embedding size behind an input vector of {@code inputLength} values for these inputs: what remains
+     * after the hand features and the speaker's role, shared by the sentence's vector and its context vectors.
+     */
+    public static int embeddingDimension(String inputs, int inputLength) {
+        int rest = inputLength - (withFeatures(inputs) ? CheckworthinessFeatures.NAMES.size() : 0)
+                - (withSpeaker(inputs) ? SpeakerRole.NAMES.size() : 0);
+        return rest / (1 + contextVectors(inputs));
+    }
+
     /** True when the context is the previous and the next sentence's embeddings side by side. */
     public static boolean splitContext(String inputs) {
         return EMBEDDING_FEATURES_SPLIT_CONTEXT.equals(inputs);
@@ -101,7 +116,7 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
     public static double[] input(String inputs, float[] embedding, String text, float[] context,
                                  SpeakerRole speaker) {
         double[] hand = withFeatures(inputs) ? CheckworthinessFeatures.compute(text) : new double[0];
-        int ctx = withContext(inputs) ? (splitContext(inputs) ? 2 : 1) * embedding.length : 0;
+        int ctx = contextVectors(inputs) * embedding.length;
         double[] role = withSpeaker(inputs) ? (speaker == null ? SpeakerRole.UNKNOWN : speaker).values()
                 : new double[0];
         double[] x = new double[embedding.length + hand.length + ctx + role.length];
@@ -241,7 +256,7 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
             throw new IllegalStateException("check-worthiness model reads " + embeddingDimension
                     + "-dimensional embeddings but the encoder gives " + encoderDimension);
         }
-        int expected = embeddingDimension + featureNames.size() + (usesContext() ? embeddingDimension : 0)
+        int expected = embeddingDimension * (1 + contextVectors(inputs)) + featureNames.size()
                 + (withSpeaker(inputs) ? SpeakerRole.NAMES.size() : 0);
         if (mean.length != expected) {
             throw new IllegalStateException("check-worthiness model expects " + mean.length + " inputs, not "

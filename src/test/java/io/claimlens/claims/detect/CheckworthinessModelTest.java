@@ -1,10 +1,12 @@
 package io.claimlens.claims.detect;
 
+import io.claimlens.train.CheckworthinessHeads;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class CheckworthinessModelTest {
 
@@ -24,6 +26,26 @@ class CheckworthinessModelTest {
     }
 
     @Test
+    void aTrainedSplitContextHeadFitsItsEncoder() {
+        float[][] emb = new float[40][];
+        double[][] x = new double[40][];
+        int[] y = new int[40];
+        for (int i = 0; i < 40; i++) {
+            emb[i] = new float[] {(float) Math.cos(i), (float) Math.sin(i)};
+        }
+        for (int i = 0; i < 40; i++) {
+            y[i] = i % 3 == 0 ? 1 : 0;
+            x[i] = CheckworthinessModel.input(SPLIT, emb[i], y[i] == 1 ? "It rose 5 percent." : "Thank you.",
+                    CheckworthinessModel.context(SPLIT, i > 0 ? emb[i - 1] : null, i < 39 ? emb[i + 1] : null));
+        }
+        CheckworthinessModel m = CheckworthinessHeads.fit(new CheckworthinessHeads.Spec(CheckworthinessModel.MLP,
+                SPLIT, 1, 2, 4, 2.0, 7), x, y);
+        assertEquals(2, m.embeddingDimension());
+        m.checkCompatible(2);
+        assertThrows(IllegalStateException.class, () -> m.checkCompatible(3));
+    }
+
+    @Test
     void inputsHaveTheLayoutTheirNameSays() {
         float[] e = {0.6f, 0.8f};
         int hand = CheckworthinessFeatures.NAMES.size();
@@ -33,6 +55,12 @@ class CheckworthinessModelTest {
         assertEquals(1.0, split[2 + hand], 0.0);
         assertEquals(1.0, split[2 + hand + 3], 0.0);
         assertEquals(2 + hand + 2, CheckworthinessModel.input(MEAN, e, "x", null).length);
+        assertEquals(2, CheckworthinessModel.embeddingDimension(SPLIT, split.length),
+                "the embedding size is recovered from the input length");
+        assertEquals(2, CheckworthinessModel.embeddingDimension(MEAN, 2 + hand + 2));
+        String speaker = CheckworthinessModel.EMBEDDING_FEATURES_CONTEXT_SPEAKER;
+        assertEquals(2, CheckworthinessModel.embeddingDimension(speaker,
+                CheckworthinessModel.input(speaker, e, "x", null, null).length));
         double[] alone = CheckworthinessModel.input(SPLIT, e, "x", null);
         for (int i = 2 + hand; i < alone.length; i++) {
             assertEquals(0.0, alone[i], 0.0, "a sentence without neighbours reads zeros");
