@@ -165,22 +165,23 @@ final class TrainCommand implements Runnable {
             description = {"Trains the check-worthiness head on CheckThat! 2019 task 1 and 2020 task 5 training "
                     + "transcripts (de-duplicated; test files never used) and ClaimBuster kfold_25ncs.",
                     "Compares the designs (softmax regression on embeddings, on embeddings + hand features, a small "
-                            + "MLP, an ensemble of 5 MLPs, with and without context, with the speaker's role in the "
-                            + "transcript: share of lines, question rate) by 5-fold cross-validation "
-                            + "over transcripts, keeps the best by MAP, trains it on all the data and writes it "
-                            + "with its model card. About 15-25 minutes on 2 cores; the first run also embeds "
+                            + "MLP, ensembles of 5 and 10 MLPs, without context, with the neighbouring sentences' "
+                            + "mean or both of them, with the speaker's role in the transcript: share of lines, "
+                            + "question rate) by 5-fold cross-validation over transcripts, keeps the best by MAP, "
+                            + "trains it on all the data and writes it with its model card. About 35-45 minutes "
+                            + "on 2 cores; the first run also embeds "
                             + "~72,000 sentences (cached in --cache-dir).",
                     "",
                     "Example:",
-                    "  claimlens train checkworthiness --data ../shared/datasets --out models/checkworthiness-v1 "
+                    "  claimlens train checkworthiness --data ../shared/datasets --out models/checkworthiness-v2 "
                             + "--seed 42"})
     static final class Checkworthiness implements Callable<Integer> {
         @Option(names = "--data", paramLabel = "DIR", description = "Datasets root (default ../shared/datasets).")
         Path data = DataFiles.defaultRoot();
 
         @Option(names = "--out", paramLabel = "DIR",
-                description = "Model directory (default models/checkworthiness-v1).")
-        Path out = Path.of("models/checkworthiness-v1");
+                description = "Model directory (default models/checkworthiness-v2).")
+        Path out = Path.of("models/checkworthiness-v2");
 
         @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
         long seed;

@@ -25,7 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Trains the check-worthiness head ({@code checkworthiness-v1}) and chooses its design by cross-validation.
+ * Trains the check-worthiness head ({@code checkworthiness-v2}) and chooses its design by cross-validation.
  *
  * <p>Data: see {@link CheckworthinessData} (CheckThat! 2019 + 2020 training transcripts, de-duplicated and
  * leak-free, and ClaimBuster). Every design in {@link #DESIGNS} is trained on the same {@value
@@ -210,7 +210,9 @@ public final class CheckworthinessTrainer {
                 + (CheckworthinessModel.withFeatures(chosen.design().inputs())
                 ? " and hand features (numbers, quantities, comparisons, capitalised names, quote marks, tense, "
                 + "person, questions, hedges, opinion and speech verbs)" : "")
-                + (ctx ? " and context (the mean embedding of the sentences before and after)" : "")
+                + (ctx ? (CheckworthinessModel.splitContext(chosen.design().inputs())
+                ? " and context (the embeddings of the sentence before and of the sentence after, side by side)"
+                : " and context (the mean embedding of the sentences before and after)") : "")
                 + ". Trained on political debate and speech transcripts (CheckThat! 2019/2020 training; labels = "
                 + "sentences fact-checked by journalists) and ClaimBuster (labels = check-worthy factual "
                 + "sentences). "

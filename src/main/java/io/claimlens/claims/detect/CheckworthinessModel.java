@@ -7,7 +7,7 @@ import io.claimlens.ml.SoftmaxRegression;
 import java.util.List;
 
 /**
- * The stored check-worthiness head ({@code model.json} of {@code models/checkworthiness-v1}): one or more
+ * The stored check-worthiness head ({@code model.json} of {@code models/checkworthiness-v2}): one or more
  * members (two-class softmax regressions, or one-hidden-layer MLPs) over a sentence's embedding, optionally
  * followed by the {@link CheckworthinessFeatures} and by its context (the mean embedding of the sentences just
  * before and after it); their margins are averaged and mapped to a probability by Platt scaling.

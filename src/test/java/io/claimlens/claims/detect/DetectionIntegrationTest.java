@@ -37,7 +37,7 @@ class DetectionIntegrationTest {
     @Test
     void theShippedModelMatchesItsCard() {
         ModelStore.Loaded m = ModelStore.load(CheckworthinessClassifier.DEFAULT_MODEL);
-        assertEquals("checkworthiness-v1", m.card().id());
+        assertEquals("checkworthiness-v2", m.card().id());
         assertEquals("checkworthiness", m.card().kind());
         assertTrue(m.card().command().startsWith("claimlens train checkworthiness"));
         assertEquals(Fixtures.encoder().modelRef().sha256(), m.card().encoderSha256());
