@@ -31,8 +31,9 @@ import java.util.Map;
  * leak-free, and ClaimBuster). Every design in {@link #DESIGNS} is trained on the same {@value
  * CheckworthinessData#FOLDS} folds (whole transcripts held out, with a stratified fifth of ClaimBuster). The
  * measure is the CheckThat! one: MAP over the out-of-fold rankings of all training transcripts. MLP designs also
- * choose their epoch count by it. The best design wins; a design within {@link #MAP_TOLERANCE} of it that scores
- * sentences at least 1.5 times faster wins instead (speed is the tie-breaker).
+ * choose their epoch count by it. The best design wins; the cheapest design within {@link #MAP_TOLERANCE} of it
+ * wins instead if it needs at most two thirds of the best one's multiply-adds per sentence (cost is the
+ * tie-breaker; counted, not timed, so the choice is the same on a busy machine).
  *
  * <p>Why cross-validation rather than one dev split: a dev split of the latest 12 transcripts holds ~150
  * positives, and its MAP moved by 0.08 between consecutive MLP epochs; over 56 held-out transcripts the estimate
@@ -77,7 +78,17 @@ public final class CheckworthinessTrainer {
     /** What one design scored in cross-validation, at its best epoch count. */
     public record DesignResult(Design design, int epochs, double cvMap, double cvRPrecision, double cvPAt10,
                                double claimBusterAp, double[] mapByEpoch, double[] claimBusterMargins,
-                               double trainSeconds, double headSentencesPerSecond) {
+                               double trainSeconds, double headSentencesPerSecond, long multiplyAdds) {
+    }
+
+    /**
+     * The head's cost per sentence in multiply-adds (all members): the speed tie-break of {@link #choose}. Counted,
+     * not timed, so the choice does not depend on how busy the machine was.
+     */
+    static long multiplyAdds(Design d, int inputLength, int hidden) {
+        long perMember = CheckworthinessModel.MLP.equals(d.head())
+                ? (long) inputLength * hidden + 2L * hidden : 2L * inputLength;
+        return perMember * d.members();
     }
 
     public ModelCard train(Options o, PrintStream log) throws IOException {
@@ -186,7 +197,8 @@ public final class CheckworthinessTrainer {
         config.put("calibration", String.format(Locale.ROOT, "Platt scaling on out-of-fold ClaimBuster margins: "
                 + "a=%.4f, b=%.4f", platt.a(), platt.b()));
         config.put("selection", CheckworthinessData.FOLDS + "-fold cross-validation by transcript; best MAP, "
-                + "within " + MAP_TOLERANCE + " of it the fastest design");
+                + "within " + MAP_TOLERANCE + " of it the cheapest design (multiply-adds per sentence) if it costs at "
+                + "most two thirds of the best");
         StringBuilder comparison = new StringBuilder();
         for (DesignResult r : results) {
             StringBuilder byEpoch = new StringBuilder();
@@ -194,9 +206,9 @@ public final class CheckworthinessTrainer {
                 byEpoch.append(e == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.4f", r.mapByEpoch()[e]));
             }
             comparison.append(String.format(Locale.ROOT, "%s: CV MAP %.4f at %d epochs (by epoch: %s), R-P %.4f, "
-                            + "P@10 %.4f, ClaimBuster AP %.4f, CV training %.0f s, head %.0f sentences/s; ",
+                            + "P@10 %.4f, ClaimBuster AP %.4f, CV training %.0f s, head %.0f sentences/s, %,d multiply-adds; ",
                     r.design().name(), r.cvMap(), r.epochs(), byEpoch, r.cvRPrecision(), r.cvPAt10(),
-                    r.claimBusterAp(), r.trainSeconds(), r.headSentencesPerSecond()));
+                    r.claimBusterAp(), r.trainSeconds(), r.headSentencesPerSecond(), r.multiplyAdds()));
         }
         config.put("design_comparison", comparison.toString().strip());
         config.put("data_decisions", String.join("; ", data.decisions()));
@@ -315,8 +327,10 @@ public final class CheckworthinessTrainer {
         }
         long t0 = System.nanoTime();
         long[] scored = {0, 0}; // sentences scored, nanoseconds spent scoring
+        int inputLength = 0;
         for (int k = 0; k < CheckworthinessData.FOLDS; k++) {
             List<Row> train = rows(data, k, false, inputs, d.inputs());
+            inputLength = train.get(0).x().length;
             int fold = k;
             log.printf("design %s, fold %d: training on %,d sentences%n", d.name(), k + 1, train.size());
             CheckworthinessHeads.fit(spec, matrix(train), labels(train), (epoch, model) -> {
@@ -363,7 +377,7 @@ public final class CheckworthinessTrainer {
         double headSpeed = scored[0] / Math.max(1e-9, scoringNanos / 1e9);
         DesignResult r = new DesignResult(d, best, bestMap, Ranking.meanRPrecision(g),
                 Ranking.meanPrecisionAt(g, 10), Ranking.averagePrecision(cbOof[best], cbGold), mapByEpoch,
-                cbOof[best], trainSeconds, headSpeed);
+                cbOof[best], trainSeconds, headSpeed, multiplyAdds(d, inputLength, o.hidden()));
         log.printf(Locale.ROOT, "design %s: CV MAP %.4f at %d epochs (by epoch %s), R-P %.4f, P@10 %.4f, "
                         + "ClaimBuster AP %.4f; %.0f s, head %.0f sentences/s%n", d.name(), r.cvMap(), r.epochs(),
                 java.util.Arrays.toString(mapByEpoch), r.cvRPrecision(), r.cvPAt10(), r.claimBusterAp(),
@@ -387,7 +401,11 @@ public final class CheckworthinessTrainer {
         return out;
     }
 
-    /** Best CV MAP; a design within the tolerance of the best that scores 1.5x faster is preferred. */
+    /**
+     * Best CV MAP; among the designs within the tolerance of it, the cheapest (fewest multiply-adds per sentence)
+     * wins if it costs at most two thirds of the best. Deterministic: ties go to the earlier design in
+     * {@link #DESIGNS} order.
+     */
     static DesignResult choose(List<DesignResult> results) {
         DesignResult best = results.get(0);
         for (DesignResult r : results) {
@@ -395,14 +413,13 @@ public final class CheckworthinessTrainer {
                 best = r;
             }
         }
-        DesignResult chosen = best;
+        DesignResult cheapest = best;
         for (DesignResult r : results) {
-            if (r.cvMap() >= best.cvMap() - MAP_TOLERANCE
-                    && r.headSentencesPerSecond() > chosen.headSentencesPerSecond() * 1.5) {
-                chosen = r;
+            if (r.cvMap() >= best.cvMap() - MAP_TOLERANCE && r.multiplyAdds() < cheapest.multiplyAdds()) {
+                cheapest = r;
             }
         }
-        return chosen;
+        return cheapest.multiplyAdds() * 1.5 <= best.multiplyAdds() ? cheapest : best;
     }
 
     private static double[][] matrix(List<Row> rows) {
