@@ -84,6 +84,10 @@ public final class ClaimDetector {
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "their", "his", "her", "our",
             "this", "that", "these", "those", "such", "another", "whose");
     private static final Set<String> PASSIVE = Set.of("is", "are", "was", "were", "be", "been", "being");
+    /** Opening words of a quotation written lower-case in reported speech ("We will" → "said we will"). */
+    private static final Set<String> REPORTED_LOWER_CASE = Set.of("we", "you", "he", "she", "it", "they", "this",
+            "that", "these", "those", "there", "the", "a", "an", "our", "my", "your", "his", "her", "its", "their",
+            "no", "not", "nobody", "nothing", "everyone", "everything", "all", "some", "many", "if", "when", "what");
     private static final Set<String> NOT_SOURCES = Set.of("it", "this", "that", "there", "these", "those", "what",
             "which", "who", "when", "if", "as", "while", "some", "many");
 
@@ -100,9 +104,9 @@ public final class ClaimDetector {
 
     /**
      * A candidate before scoring: {@code scored} is the text the classifier reads (for a quote, the sentences that
-     * carry it; its words are read too).
+     * carry it; its words, and {@code reported}, are read too). {@code reported} is null for a sentence.
      */
-    private record Unit(Span span, int sentence, String text, String scored, Attribution quote,
+    private record Unit(Span span, int sentence, String text, String scored, String reported, Attribution quote,
                         Attribution phraseSpeaker) {
     }
 
@@ -118,7 +122,7 @@ public final class ClaimDetector {
             distinct.add(u.scored());
             if (u.quote() != null) {
                 distinct.add(u.text());
-                distinct.add(reportedSpeech(u.text(), speakerName(u.quote())));
+                distinct.add(u.reported());
             }
         }
         List<String> texts = new ArrayList<>(distinct);
@@ -131,8 +135,7 @@ public final class ClaimDetector {
         for (Unit u : units) {
             double score = byText.get(u.scored());
             if (u.quote() != null) {
-                score = Math.max(score, Math.max(byText.get(u.text()),
-                        byText.get(reportedSpeech(u.text(), speakerName(u.quote())))));
+                score = Math.max(score, Math.max(byText.get(u.text()), byText.get(u.reported())));
             }
             out.add(describe(a, u, Math.min(1, Math.max(0, score))));
         }
@@ -155,7 +158,8 @@ public final class ClaimDetector {
                     int[] range = carryingRange(a, q.quote().span(), s.index());
                     String carrying = trim(text, Span.of(a.sentences().get(range[0]).start(),
                             a.sentences().get(range[1]).end())).coveredText(text);
-                    units.add(new Unit(q.quote().span(), s.index(), q.quote().text(), carrying, q, null));
+                    units.add(new Unit(q.quote().span(), s.index(), q.quote().text(), carrying,
+                            reportedSpeech(q.quote().text(), speakerName(q)), q, null));
                 }
             }
             if (overlapsStatement || words(s.text()) < MIN_WORDS || isQuestion(s.text())) {
@@ -169,7 +173,7 @@ public final class ClaimDetector {
                 }
             }
             String sentenceText = trim(text, s.span()).coveredText(text);
-            units.add(new Unit(trim(text, s.span()), s.index(), sentenceText, sentenceText, null, phrase));
+            units.add(new Unit(trim(text, s.span()), s.index(), sentenceText, sentenceText, null, null, phrase));
         }
         return units;
     }
@@ -302,10 +306,7 @@ public final class ClaimDetector {
 
     /** {@code "<words>," says <speaker>.} (a question or exclamation keeps its mark instead of the comma). */
     static String quoteClaim(String words, String speaker) {
-        String w = words.strip().replaceAll("\\s+", " ");
-        while (!w.isEmpty() && ",;:. ".indexOf(w.charAt(w.length() - 1)) >= 0) {
-            w = w.substring(0, w.length() - 1);
-        }
+        String w = bareWords(words);
         String mark = w.endsWith("?") || w.endsWith("!") ? "" : ",";
         return "\u201C" + w + mark + "\u201D says " + speaker + ".";
     }
@@ -319,10 +320,7 @@ public final class ClaimDetector {
      * the classifier knows.
      */
     static String reportedSpeech(String words, String speaker) {
-        String w = words.strip().replaceAll("\\s+", " ");
-        while (!w.isEmpty() && ",;:. ".indexOf(w.charAt(w.length() - 1)) >= 0) {
-            w = w.substring(0, w.length() - 1);
-        }
+        String w = bareWords(words);
         int firstEnd = w.indexOf(' ') < 0 ? w.length() : w.indexOf(' ');
         String firstWord = w.substring(0, firstEnd);
         if (!firstWord.equals("I") && REPORTED_LOWER_CASE.contains(firstWord.toLowerCase(Locale.ROOT))) {
@@ -333,14 +331,18 @@ public final class ClaimDetector {
         return who + " said " + w + end;
     }
 
+    /** A quotation's words on one line, without the punctuation that ended them inside the marks. */
+    private static String bareWords(String words) {
+        String w = words.strip().replaceAll("\\s+", " ");
+        while (!w.isEmpty() && ",;:. ".indexOf(w.charAt(w.length() - 1)) >= 0) {
+            w = w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+
     private static String speakerName(Attribution a) {
         return a.canonicalSpeaker() != null ? a.canonicalSpeaker() : a.speaker();
     }
-
-    /** Opening words of a quotation written lower-case in reported speech ("We will" → "said we will"). */
-    private static final Set<String> REPORTED_LOWER_CASE = Set.of("we", "you", "he", "she", "it", "they", "this",
-            "that", "these", "those", "there", "the", "a", "an", "our", "my", "your", "his", "her", "its", "their",
-            "no", "not", "nobody", "nothing", "everyone", "everything", "all", "some", "many", "if", "when", "what");
 
     /** The sentence standing alone: leading he/she resolved, connective and trailing citation removed. */
     static String sentenceClaim(String sentence, String person) {
