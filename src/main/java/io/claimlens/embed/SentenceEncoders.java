@@ -23,16 +23,12 @@ public final class SentenceEncoders {
 
     /** Opens the encoder(s) an id names with default settings; the caller closes it. */
     public static SentenceEncoder open(String id) {
-        List<EncoderModel> models = models(id);
-        if (models.size() == 1) {
-            return DjlSentenceEncoder.create(EncoderConfig.builder().setModel(models.get(0)).build());
-        }
         List<SentenceEncoder> parts = new ArrayList<>();
         try {
-            for (EncoderModel m : models) {
+            for (EncoderModel m : models(id)) {
                 parts.add(DjlSentenceEncoder.create(EncoderConfig.builder().setModel(m).build()));
             }
-            return new ConcatenatedEncoder(parts);
+            return parts.size() == 1 ? parts.get(0) : new ConcatenatedEncoder(parts);
         } catch (RuntimeException e) {
             parts.forEach(SentenceEncoder::close);
             throw e;

@@ -206,7 +206,8 @@ public final class CheckworthinessTrainer {
                 byEpoch.append(e == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.4f", r.mapByEpoch()[e]));
             }
             comparison.append(String.format(Locale.ROOT, "%s: CV MAP %.4f at %d epochs (by epoch: %s), R-P %.4f, "
-                            + "P@10 %.4f, ClaimBuster AP %.4f, CV training %.0f s, head %.0f sentences/s, %,d multiply-adds; ",
+                            + "P@10 %.4f, ClaimBuster AP %.4f, CV training %.0f s, head %.0f sentences/s, "
+                            + "%,d multiply-adds; ",
                     r.design().name(), r.cvMap(), r.epochs(), byEpoch, r.cvRPrecision(), r.cvPAt10(),
                     r.claimBusterAp(), r.trainSeconds(), r.headSentencesPerSecond(), r.multiplyAdds()));
         }
