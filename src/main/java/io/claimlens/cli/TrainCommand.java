@@ -202,6 +202,12 @@ final class TrainCommand implements Runnable {
                 description = "Loss weight of a check-worthy sentence (default ${DEFAULT-VALUE}).")
         double posWeight;
 
+        @Option(names = "--claimbuster-weight", defaultValue = "1", paramLabel = "W",
+                description = "Loss weight of a ClaimBuster sentence relative to a CheckThat! transcript line "
+                        + "(default ${DEFAULT-VALUE}; below 1 leans the head toward CheckThat!'s notion of "
+                        + "check-worthy, which cross-validation scores).")
+        double claimBusterWeight;
+
         @Option(names = "--designs", split = ",", paramLabel = "NAME",
                 description = "Only these designs (default all): lr-embedding, lr-embedding+features, "
                         + "mlp-embedding+features, mlp5-embedding+features, mlp5-embedding+features+context, "
@@ -233,6 +239,9 @@ final class TrainCommand implements Runnable {
             if (posWeight != 8) {
                 cmd.append(" --pos-weight ").append(posWeight);
             }
+            if (claimBusterWeight != 1) {
+                cmd.append(" --claimbuster-weight ").append(claimBusterWeight);
+            }
             if (designs != null && !designs.isEmpty()) {
                 cmd.append(" --designs ").append(String.join(",", designs));
             }
@@ -241,7 +250,7 @@ final class TrainCommand implements Runnable {
             }
             new CheckworthinessTrainer().train(new CheckworthinessTrainer.Options(data, out,
                     out.getFileName().toString(), seed, encoder, cache, cmd.toString(), lrEpochs,
-                    mlpEpochs, hidden, posWeight, designs), System.err);
+                    mlpEpochs, hidden, posWeight, claimBusterWeight, designs), System.err);
             return 0;
         }
     }

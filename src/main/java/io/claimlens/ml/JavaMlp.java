@@ -86,7 +86,19 @@ public final class JavaMlp {
     }
 
     public static JavaMlp train(double[][] x, int[] y, int classes, Options o, EpochListener listener) {
+        return train(x, y, null, classes, o, listener);
+    }
+
+    /**
+     * Trains with a loss weight per example on top of the class weights ({@code rowWeights} null: all 1, which
+     * gives exactly the model of the overloads without it). A batch's gradient is divided by its total weight.
+     */
+    public static JavaMlp train(double[][] x, int[] y, double[] rowWeights, int classes, Options o,
+                                EpochListener listener) {
         int n = x.length;
+        if (rowWeights != null && rowWeights.length != n) {
+            throw new IllegalArgumentException("rowWeights has " + rowWeights.length + " entries for " + n + " rows");
+        }
         if (n == 0) {
             throw new IllegalArgumentException("no training data");
         }
@@ -151,6 +163,9 @@ public final class JavaMlp {
                     int i = order[k];
                     double[] zi = z[i];
                     double cw = o.classWeights() == null ? 1.0 : o.classWeights()[y[i]];
+                    if (rowWeights != null) {
+                        cw *= rowWeights[i];
+                    }
                     totalWeight += cw;
                     forward(zi, w1, b1, w2, b2, hid, p);
                     Arrays.fill(dh, 0);

@@ -50,7 +50,18 @@ public final class SoftmaxRegression {
     }
 
     public static SoftmaxRegression train(double[][] x, int[] y, int classes, Options o) {
+        return train(x, y, null, classes, o);
+    }
+
+    /**
+     * Trains with a loss weight per example on top of the class weights ({@code rowWeights} null: all 1, which
+     * gives exactly the model of the overload without it). A batch's gradient is divided by its total weight.
+     */
+    public static SoftmaxRegression train(double[][] x, int[] y, double[] rowWeights, int classes, Options o) {
         int n = x.length;
+        if (rowWeights != null && rowWeights.length != n) {
+            throw new IllegalArgumentException("rowWeights has " + rowWeights.length + " entries for " + n + " rows");
+        }
         if (n == 0) {
             throw new IllegalArgumentException("no training data");
         }
@@ -94,6 +105,9 @@ public final class SoftmaxRegression {
                 for (int k = from; k < to; k++) {
                     int i = order[k];
                     double cw = o.classWeights() == null ? 1.0 : o.classWeights()[y[i]];
+                    if (rowWeights != null) {
+                        cw *= rowWeights[i];
+                    }
                     totalWeight += cw;
                     softmax(w, b, z[i], p);
                     for (int c = 0; c < classes; c++) {

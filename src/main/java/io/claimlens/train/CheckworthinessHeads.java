@@ -55,6 +55,15 @@ public final class CheckworthinessHeads {
      * after the other; the listener sees epoch e once every member has reached it.
      */
     public static CheckworthinessModel fit(Spec s, double[][] x, int[] y, EpochListener listener) {
+        return fit(s, x, y, null, listener);
+    }
+
+    /**
+     * Fits the head with a loss weight per row on top of the positive-class weight ({@code rowWeights} null: all 1,
+     * the same model as without it), reporting each epoch's model to {@code listener} (may be null).
+     */
+    public static CheckworthinessModel fit(Spec s, double[][] x, int[] y, double[] rowWeights,
+                                           EpochListener listener) {
         double[] cw = {1.0, s.posWeight()};
         int dim = CheckworthinessModel.embeddingDimension(s.inputs(), x[0].length);
         if (CheckworthinessModel.MLP.equals(s.head())) {
@@ -66,7 +75,7 @@ public final class CheckworthinessHeads {
             for (int m = 0; m < s.members(); m++) {
                 JavaMlp.Options o = JavaMlp.Options.defaults(s.seed() + m).withHidden(s.hidden()).withEpochs(s.epochs())
                         .withClassWeights(cw);
-                last.add(JavaMlp.train(x, y, 2, o, listener == null ? null
+                last.add(JavaMlp.train(x, y, rowWeights, 2, o, listener == null ? null
                         : (epoch, snapshot) -> byEpoch.get(epoch - 1).add(snapshot)));
             }
             if (listener != null) {
@@ -78,7 +87,7 @@ public final class CheckworthinessHeads {
         }
         List<SoftmaxRegression> lrs = new ArrayList<>();
         for (int m = 0; m < s.members(); m++) {
-            lrs.add(SoftmaxRegression.train(x, y, 2, SoftmaxRegression.Options.defaults(s.seed() + m)
+            lrs.add(SoftmaxRegression.train(x, y, rowWeights, 2, SoftmaxRegression.Options.defaults(s.seed() + m)
                     .withEpochs(s.epochs()).withClassWeights(cw)));
         }
         CheckworthinessModel model = CheckworthinessModel.ofRegressions(s.inputs(), dim, lrs, 1, 0);

@@ -72,7 +72,14 @@ public final class CheckworthinessTrainer {
     /** Training options. */
     public record Options(Path dataRoot, Path out, String id, long seed, String encoder, Path cacheDir,
                           String command, int lrEpochs, int mlpEpochs, int hidden, double posWeight,
-                          List<String> designs) {
+                          double claimBusterWeight, List<String> designs) {
+
+        public Options {
+            if (!(claimBusterWeight > 0) || Double.isInfinite(claimBusterWeight)) {
+                throw new IllegalArgumentException("--claimbuster-weight must be a positive number, not "
+                        + claimBusterWeight);
+            }
+        }
     }
 
     /** What one design scored in cross-validation, at its best epoch count. */
@@ -136,9 +143,9 @@ public final class CheckworthinessTrainer {
 
             log.printf("final: training %s on all %,d sentences%n", chosen.design().name(),
                     transcriptLines + data.claimBuster().size());
-            List<Row> all = rows(data, -1, false, inputs, chosen.design().inputs());
+            List<Row> all = rows(data, -1, false, inputs, chosen.design().inputs(), o.claimBusterWeight());
             CheckworthinessModel finalModel = CheckworthinessHeads.fit(spec(chosen.design(), o)
-                    .withEpochs(chosen.epochs()), matrix(all), labels(all)).withPlatt(platt.a(), platt.b());
+                    .withEpochs(chosen.epochs()), matrix(all), labels(all), rowWeights(all), null).withPlatt(platt.a(), platt.b());
 
             Map<String, Double> metrics = new LinkedHashMap<>();
             for (DesignResult r : results) {
@@ -193,6 +200,9 @@ public final class CheckworthinessTrainer {
             config.put("hidden_units", o.hidden());
         }
         config.put("positive_class_weight", o.posWeight());
+        if (o.claimBusterWeight() != 1) { // absent: 1, as for the models trained before the option
+            config.put("claimbuster_row_weight", o.claimBusterWeight());
+        }
         config.put("optimizer", "Adam, batch 64, L2 1e-4; lr 0.01 (softmax regression) / 0.001 (MLP)");
         config.put("calibration", String.format(Locale.ROOT, "Platt scaling on out-of-fold ClaimBuster margins: "
                 + "a=%.4f, b=%.4f", platt.a(), platt.b()));
@@ -272,26 +282,26 @@ public final class CheckworthinessTrainer {
     }
 
     /** One training row. */
-    private record Row(double[] x, int y) {
+    private record Row(double[] x, int y, double weight) {
     }
 
     /** Rows of every transcript and ClaimBuster sentence in fold {@code fold} ({@code heldOut}) or not in it. */
     private static List<Row> rows(CheckworthinessData.Assembled data, int fold, boolean heldOut, Inputs inputs,
-                                  String in) {
+                                  String in, double cbWeight) {
         List<Row> out = new ArrayList<>();
         for (int i = 0; i < data.transcripts().size(); i++) {
             if ((data.transcriptFold()[i] == fold) == heldOut) {
                 List<CheckThat.Line> lines = data.transcripts().get(i).lines();
                 List<SpeakerRole> roles = roles(data.transcripts().get(i));
                 for (int j = 0; j < lines.size(); j++) {
-                    out.add(new Row(inputs.of(in, lines, roles, j), lines.get(j).label()));
+                    out.add(new Row(inputs.of(in, lines, roles, j), lines.get(j).label(), 1.0));
                 }
             }
         }
         for (int i = 0; i < data.claimBuster().size(); i++) {
             if ((data.claimBusterFold()[i] == fold) == heldOut) {
                 ClaimBuster.Sentence s = data.claimBuster().get(i);
-                out.add(new Row(claimBusterInput(data, i, inputs, in), s.label()));
+                out.add(new Row(claimBusterInput(data, i, inputs, in), s.label(), cbWeight));
             }
         }
         return out;
@@ -330,11 +340,11 @@ public final class CheckworthinessTrainer {
         long[] scored = {0, 0}; // sentences scored, nanoseconds spent scoring
         int inputLength = 0;
         for (int k = 0; k < CheckworthinessData.FOLDS; k++) {
-            List<Row> train = rows(data, k, false, inputs, d.inputs());
+            List<Row> train = rows(data, k, false, inputs, d.inputs(), o.claimBusterWeight());
             inputLength = train.get(0).x().length;
             int fold = k;
             log.printf("design %s, fold %d: training on %,d sentences%n", d.name(), k + 1, train.size());
-            CheckworthinessHeads.fit(spec, matrix(train), labels(train), (epoch, model) -> {
+            CheckworthinessHeads.fit(spec, matrix(train), labels(train), rowWeights(train), (epoch, model) -> {
                 long s0 = System.nanoTime();
                 reported[epoch] = true;
                 for (int i = 0; i < nT; i++) {
@@ -433,5 +443,11 @@ public final class CheckworthinessTrainer {
 
     private static int[] labels(List<Row> rows) {
         return rows.stream().mapToInt(Row::y).toArray();
+    }
+
+    /** The rows' loss weights, or null when all are 1 (the unweighted fit, bit for bit). */
+    private static double[] rowWeights(List<Row> rows) {
+        double[] w = rows.stream().mapToDouble(Row::weight).toArray();
+        return java.util.Arrays.stream(w).allMatch(v -> v == 1.0) ? null : w;
     }
 }

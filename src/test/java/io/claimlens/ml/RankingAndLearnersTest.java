@@ -99,6 +99,45 @@ class RankingAndLearnersTest {
         assertEquals(p[1] / p[0], Math.exp(l[1] - l[0]), 1e-9);
     }
 
+    /**
+     * Rows of one distribution, half labelled 1 and half 0: unweighted, the learners predict about 1/2; with the
+     * 1-rows weighing 4, about 4/5 (the weighted share). All-ones weights give the unweighted model bit for bit.
+     */
+    @Test
+    void rowWeightsShiftTheFitAndAllOnesChangeNothing() {
+        Random r = new Random(3);
+        int n = 2000;
+        double[][] x = new double[n][];
+        int[] y = new int[n];
+        double[] ones = new double[n];
+        double[] heavyPositives = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = new double[] {r.nextGaussian(), r.nextGaussian()};
+            y[i] = i % 2;
+            ones[i] = 1;
+            heavyPositives[i] = y[i] == 1 ? 4 : 1;
+        }
+        JavaMlp.Options o = JavaMlp.Options.defaults(2).withHidden(8).withEpochs(30).withLearningRate(0.01);
+        JavaMlp plain = JavaMlp.train(x, y, 2, o);
+        JavaMlp unit = JavaMlp.train(x, y, ones, 2, o, null);
+        JavaMlp heavy = JavaMlp.train(x, y, heavyPositives, 2, o, null);
+        for (int u = 0; u < 8; u++) {
+            assertArrayEquals(plain.w1()[u], unit.w1()[u], 0.0, "all-ones weights = no weights");
+        }
+        SoftmaxRegression.Options lo = SoftmaxRegression.Options.defaults(2);
+        SoftmaxRegression linPlain = SoftmaxRegression.train(x, y, 2, lo);
+        SoftmaxRegression linUnit = SoftmaxRegression.train(x, y, ones, 2, lo);
+        SoftmaxRegression linHeavy = SoftmaxRegression.train(x, y, heavyPositives, 2, lo);
+        assertArrayEquals(linPlain.bias(), linUnit.bias(), 0.0);
+        double[] origin = {0, 0};
+        assertEquals(0.5, plain.probabilities(origin)[1], 0.1);
+        assertEquals(0.8, heavy.probabilities(origin)[1], 0.1);
+        assertEquals(0.5, linPlain.probabilities(origin)[1], 0.1);
+        assertEquals(0.8, linHeavy.probabilities(origin)[1], 0.1);
+        assertThrows(IllegalArgumentException.class, () -> JavaMlp.train(x, y, new double[3], 2, o, null));
+        assertThrows(IllegalArgumentException.class, () -> SoftmaxRegression.train(x, y, new double[3], 2, lo));
+    }
+
     @Test
     void mlpReportsEveryEpochToItsListener() {
         int[] y = new int[200];
