@@ -65,6 +65,16 @@ public final class CheckworthinessData {
                             List<ClaimBuster.Sentence> claimBuster, int[] claimBusterFold,
                             List<CheckThat.Debate> test2019, List<CheckThat.Debate> test2020,
                             List<String> decisions, List<ModelCard.DataRef> refs) {
+
+        /**
+         * The same data dealt into folds with another seed (for repeated cross-validation); {@code
+         * withFolds(seed)} of the seed it was assembled with gives the same folds.
+         */
+        public Assembled withFolds(long seed) {
+            return new Assembled(transcripts, transcriptFolds(transcripts.size(), seed), claimBuster,
+                    stratifiedFolds(claimBuster.stream().mapToInt(ClaimBuster.Sentence::label).toArray(), FOLDS,
+                            seed), test2019, test2020, decisions, refs);
+        }
     }
 
     /** Cross-validation folds. */
@@ -139,15 +149,7 @@ public final class CheckworthinessData {
                 + " ClaimBuster sentences of 6+ words whose normalised text occurs in a test file");
 
         all.sort(Comparator.comparing(CheckThat.Debate::date).thenComparing(CheckThat.Debate::name));
-        int[] transcriptFold = new int[all.size()];
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, new Random(seed));
-        for (int i = 0; i < order.size(); i++) {
-            transcriptFold[order.get(i)] = i % FOLDS;
-        }
+        int[] transcriptFold = transcriptFolds(all.size(), seed);
         decisions.add(all.size() + " CheckThat! training transcripts in " + FOLDS + " cross-validation folds "
                 + "(seeded shuffle); ClaimBuster in " + FOLDS + " stratified folds");
         int[] folds = stratifiedFolds(cbKept.stream().mapToInt(ClaimBuster.Sentence::label).toArray(), FOLDS, seed);
@@ -162,6 +164,20 @@ public final class CheckworthinessData {
         refs.add(folderRef(root.resolve(TEST_2020), count(test2020), "test"));
         return new Assembled(List.copyOf(all), transcriptFold, List.copyOf(cbKept), folds, test2019, test2020,
                 List.copyOf(decisions), List.copyOf(refs));
+    }
+
+    /** Fold of each of {@code n} transcripts: a seeded shuffle dealt round-robin. */
+    static int[] transcriptFolds(int n, long seed) {
+        int[] transcriptFold = new int[n];
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(seed));
+        for (int i = 0; i < order.size(); i++) {
+            transcriptFold[order.get(i)] = i % FOLDS;
+        }
+        return transcriptFold;
     }
 
     /** The test transcripts of one edition, for benchmarks. */

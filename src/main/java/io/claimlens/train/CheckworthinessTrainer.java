@@ -72,9 +72,12 @@ public final class CheckworthinessTrainer {
     /** Training options. */
     public record Options(Path dataRoot, Path out, String id, long seed, String encoder, Path cacheDir,
                           String command, int lrEpochs, int mlpEpochs, int hidden, double posWeight,
-                          double claimBusterWeight, List<String> designs) {
+                          double claimBusterWeight, int cvRepeats, List<String> designs) {
 
         public Options {
+            if (cvRepeats < 1) {
+                throw new IllegalArgumentException("--cv-repeats must be at least 1, not " + cvRepeats);
+            }
             if (!(claimBusterWeight > 0) || Double.isInfinite(claimBusterWeight)) {
                 throw new IllegalArgumentException("--claimbuster-weight must be a positive number, not "
                         + claimBusterWeight);
@@ -206,7 +209,9 @@ public final class CheckworthinessTrainer {
         config.put("optimizer", "Adam, batch 64, L2 1e-4; lr 0.01 (softmax regression) / 0.001 (MLP)");
         config.put("calibration", String.format(Locale.ROOT, "Platt scaling on out-of-fold ClaimBuster margins: "
                 + "a=%.4f, b=%.4f", platt.a(), platt.b()));
-        config.put("selection", CheckworthinessData.FOLDS + "-fold cross-validation by transcript; best MAP, "
+        config.put("selection", CheckworthinessData.FOLDS + "-fold cross-validation by transcript"
+                + (o.cvRepeats() > 1 ? ", repeated over " + o.cvRepeats() + " fold splits (seeds " + o.seed() + ".."
+                + (o.seed() + o.cvRepeats() - 1) + ", mean MAP)" : "") + "; best MAP, "
                 + "within " + MAP_TOLERANCE + " of it the cheapest design (multiply-adds per sentence) if it costs at "
                 + "most two thirds of the best");
         StringBuilder comparison = new StringBuilder();
@@ -328,43 +333,54 @@ public final class CheckworthinessTrainer {
         CheckworthinessHeads.Spec spec = spec(d, o);
         int epochs = spec.epochs();
         int nT = data.transcripts().size();
-        double[][][] oof = new double[epochs + 1][nT][];
-        double[][] cbOof = new double[epochs + 1][data.claimBuster().size()];
+        int repeats = o.cvRepeats();
+        double[][][][] oof = new double[repeats][epochs + 1][nT][];
+        double[][][] cbOof = new double[repeats][epochs + 1][data.claimBuster().size()];
+        CheckworthinessData.Assembled[] dealt = new CheckworthinessData.Assembled[repeats];
         boolean[] reported = new boolean[epochs + 1];
-        for (int e = 0; e <= epochs; e++) {
-            for (int i = 0; i < nT; i++) {
-                oof[e][i] = new double[data.transcripts().get(i).lines().size()];
-            }
-        }
         long t0 = System.nanoTime();
         long[] scored = {0, 0}; // sentences scored, nanoseconds spent scoring
         int inputLength = 0;
-        for (int k = 0; k < CheckworthinessData.FOLDS; k++) {
-            List<Row> train = rows(data, k, false, inputs, d.inputs(), o.claimBusterWeight());
-            inputLength = train.get(0).x().length;
-            int fold = k;
-            log.printf("design %s, fold %d: training on %,d sentences%n", d.name(), k + 1, train.size());
-            CheckworthinessHeads.fit(spec, matrix(train), labels(train), rowWeights(train), (epoch, model) -> {
-                long s0 = System.nanoTime();
-                reported[epoch] = true;
+        for (int r = 0; r < repeats; r++) {
+            // Repeat 0 uses the folds of --seed (so one repeat is the plain cross-validation); repeat r deals the
+            // same transcripts with seed + r. The heads keep --seed: only the split varies.
+            CheckworthinessData.Assembled folds = r == 0 ? data : data.withFolds(o.seed() + r);
+            dealt[r] = folds;
+            double[][][] oofR = oof[r];
+            double[][] cbOofR = cbOof[r];
+            for (int e = 0; e <= epochs; e++) {
                 for (int i = 0; i < nT; i++) {
-                    if (data.transcriptFold()[i] == fold) {
-                        List<CheckThat.Line> ls = data.transcripts().get(i).lines();
-                        List<SpeakerRole> roles = roles(data.transcripts().get(i));
-                        for (int j = 0; j < ls.size(); j++) {
-                            oof[epoch][i][j] = model.margin(inputs.of(d.inputs(), ls, roles, j));
+                    oofR[e][i] = new double[data.transcripts().get(i).lines().size()];
+                }
+            }
+            for (int k = 0; k < CheckworthinessData.FOLDS; k++) {
+                List<Row> train = rows(folds, k, false, inputs, d.inputs(), o.claimBusterWeight());
+                inputLength = train.get(0).x().length;
+                int fold = k;
+                log.printf("design %s, %sfold %d: training on %,d sentences%n", d.name(),
+                        repeats > 1 ? "repeat " + (r + 1) + ", " : "", k + 1, train.size());
+                CheckworthinessHeads.fit(spec, matrix(train), labels(train), rowWeights(train), (epoch, model) -> {
+                    long s0 = System.nanoTime();
+                    reported[epoch] = true;
+                    for (int i = 0; i < nT; i++) {
+                        if (folds.transcriptFold()[i] == fold) {
+                            List<CheckThat.Line> ls = data.transcripts().get(i).lines();
+                            List<SpeakerRole> roles = roles(data.transcripts().get(i));
+                            for (int j = 0; j < ls.size(); j++) {
+                                oofR[epoch][i][j] = model.margin(inputs.of(d.inputs(), ls, roles, j));
+                            }
+                            scored[0] += ls.size();
                         }
-                        scored[0] += ls.size();
                     }
-                }
-                for (int i = 0; i < data.claimBuster().size(); i++) {
-                    if (data.claimBusterFold()[i] == fold) {
-                        cbOof[epoch][i] = model.margin(claimBusterInput(data, i, inputs, d.inputs()));
-                        scored[0]++;
+                    for (int i = 0; i < data.claimBuster().size(); i++) {
+                        if (folds.claimBusterFold()[i] == fold) {
+                            cbOofR[epoch][i] = model.margin(claimBusterInput(data, i, inputs, d.inputs()));
+                            scored[0]++;
+                        }
                     }
-                }
-                scored[1] += System.nanoTime() - s0;
-            });
+                    scored[1] += System.nanoTime() - s0;
+                });
+            }
         }
         long scoringNanos = scored[1];
         double trainSeconds = (System.nanoTime() - t0 - scoringNanos) / 1e9;
@@ -375,7 +391,11 @@ public final class CheckworthinessTrainer {
             if (!reported[e]) {
                 continue;
             }
-            double map = Ranking.meanAveragePrecision(groups(data, oof[e]));
+            double sum = 0;
+            for (int r = 0; r < repeats; r++) {
+                sum += Ranking.meanAveragePrecision(groups(data, oof[r][e]));
+            }
+            double map = sum / repeats;
             maps.add(map);
             if (map > bestMap) {
                 bestMap = map;
@@ -383,17 +403,29 @@ public final class CheckworthinessTrainer {
             }
         }
         double[] mapByEpoch = maps.stream().mapToDouble(Double::doubleValue).toArray();
-        List<Ranking.Group> g = groups(data, oof[best]);
         int[] cbGold = data.claimBuster().stream().mapToInt(ClaimBuster.Sentence::label).toArray();
+        double rPrecision = 0;
+        double pAt10 = 0;
+        double cbAp = 0;
+        double[] mapByRepeat = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            List<Ranking.Group> g = groups(data, oof[r][best]);
+            mapByRepeat[r] = Ranking.meanAveragePrecision(g);
+            rPrecision += Ranking.meanRPrecision(g);
+            pAt10 += Ranking.meanPrecisionAt(g, 10);
+            cbAp += Ranking.averagePrecision(cbOof[r][best], cbGold);
+        }
         double headSpeed = scored[0] / Math.max(1e-9, scoringNanos / 1e9);
-        DesignResult r = new DesignResult(d, best, bestMap, Ranking.meanRPrecision(g),
-                Ranking.meanPrecisionAt(g, 10), Ranking.averagePrecision(cbOof[best], cbGold), mapByEpoch,
-                cbOof[best], trainSeconds, headSpeed, multiplyAdds(d, inputLength, o.hidden()));
-        log.printf(Locale.ROOT, "design %s: CV MAP %.4f at %d epochs (by epoch %s), R-P %.4f, P@10 %.4f, "
-                        + "ClaimBuster AP %.4f; %.0f s, head %.0f sentences/s%n", d.name(), r.cvMap(), r.epochs(),
-                java.util.Arrays.toString(mapByEpoch), r.cvRPrecision(), r.cvPAt10(), r.claimBusterAp(),
-                trainSeconds, headSpeed);
-        return r;
+        // The Platt fit uses the ClaimBuster margins of the first repeat (each sentence scored once).
+        DesignResult res = new DesignResult(d, best, bestMap, rPrecision / repeats, pAt10 / repeats,
+                cbAp / repeats, mapByEpoch, cbOof[0][best], trainSeconds, headSpeed,
+                multiplyAdds(d, inputLength, o.hidden()));
+        log.printf(Locale.ROOT, "design %s: CV MAP %.4f at %d epochs (by epoch %s%s), R-P %.4f, P@10 %.4f, "
+                        + "ClaimBuster AP %.4f; %.0f s, head %.0f sentences/s%n", d.name(), res.cvMap(),
+                res.epochs(), java.util.Arrays.toString(mapByEpoch),
+                repeats > 1 ? "; by repeat at that epoch " + java.util.Arrays.toString(mapByRepeat) : "",
+                res.cvRPrecision(), res.cvPAt10(), res.claimBusterAp(), trainSeconds, headSpeed);
+        return res;
     }
 
     /** The speaker role of every line of a transcript ({@link SpeakerRole#of}). */

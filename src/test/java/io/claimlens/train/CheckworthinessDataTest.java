@@ -81,6 +81,17 @@ class CheckworthinessDataTest {
         assertEquals(21, a.test2020().get(0).lines().size());
         assertEquals(5, a.refs().size());
         assertTrue(a.refs().get(0).sha256().matches("[0-9a-f]{64}"));
+
+        // Repeated cross-validation re-deals the same data: the assembling seed gives the same folds back,
+        // other seeds other ClaimBuster folds (40 sentences: a clash of all of them is out of reach).
+        CheckworthinessData.Assembled same = a.withFolds(42);
+        assertEquals(java.util.Arrays.toString(a.transcriptFold()), java.util.Arrays.toString(same.transcriptFold()));
+        assertEquals(java.util.Arrays.toString(a.claimBusterFold()),
+                java.util.Arrays.toString(same.claimBusterFold()));
+        CheckworthinessData.Assembled other = a.withFolds(43);
+        assertFalse(java.util.Arrays.equals(a.claimBusterFold(), other.claimBusterFold()));
+        assertEquals(a.transcripts(), other.transcripts());
+        assertEquals(a.claimBuster(), other.claimBuster());
     }
 
     @Test
