@@ -5,8 +5,6 @@ import io.claimlens.claims.detect.ClaimDetector;
 import io.claimlens.claims.detect.ClaimGrouper;
 import io.claimlens.claims.detect.ClaimRanking;
 import io.claimlens.claims.detect.CollectionDetector;
-import io.claimlens.embed.ConcatenatedEncoder;
-import io.claimlens.embed.DjlSentenceEncoder;
 import io.claimlens.embed.SentenceEncoder;
 import io.claimlens.embed.SentenceEncoders;
 import io.claimlens.engine.EngineConfig;
@@ -20,7 +18,9 @@ import io.claimlens.nlp.NlpPipeline;
 import io.claimlens.report.DetectionReports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +49,8 @@ import java.util.stream.Stream;
                         + "count, articles, speakers and every appearance.",
                 "",
                 "Both carry 'claim' and 'id', so the output feeds the batch checker directly.",
+                "",
+                "The sentence encoder is the one the model's card names (--encoder, if given, must be that one).",
                 "",
                 "Examples:",
                 "  claimlens detect --articles ../shared/seeds --top 10",
@@ -98,6 +100,9 @@ final class DetectCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         String fmt = format.toLowerCase(Locale.ROOT);
@@ -117,13 +122,16 @@ final class DetectCommand implements Callable<Integer> {
         EngineConfig config = engineOptions.config();
         ModelStore.Loaded loadedModel = ModelStore.load(model);
         long t0 = System.nanoTime();
+        // The model brings its encoder: the one its card names (encoders joined by '+' included). An --encoder
+        // given on the command line is used as given, and the classifier refuses it if the model was trained on
+        // another — a silent substitution would hide a mistaken command.
+        boolean encoderGiven = spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--encoder");
+        String encoderId = encoderGiven || loadedModel.card().encoder() == null
+                ? engineOptions.encoder : loadedModel.card().encoder();
         System.err.printf(Locale.ROOT, "loading models (%s NLP, %s encoder, %s)...%n", engineOptions.mode,
-                engineOptions.encoder, loadedModel.card().id());
-        // A model trained over joined encoders (its card names them with '+') brings them; otherwise the
-        // engine's encoder is used, and the classifier refuses it if the model was trained on another.
-        String joined = loadedModel.card().encoder();
-        try (SentenceEncoder encoder = joined != null && joined.contains(ConcatenatedEncoder.SEPARATOR)
-                ? SentenceEncoders.open(joined) : DjlSentenceEncoder.create(config.encoder());
+                encoderId, loadedModel.card().id());
+        try (SentenceEncoder encoder = SentenceEncoders.open(encoderId);
              NlpPipeline nlp = new NlpPipeline(config.nlp())) {
             CheckworthinessClassifier classifier = new CheckworthinessClassifier(encoder, loadedModel);
             System.err.printf(Locale.ROOT, "models loaded in %.1f s%n", (System.nanoTime() - t0) / 1e9);

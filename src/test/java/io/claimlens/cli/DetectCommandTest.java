@@ -2,6 +2,10 @@ package io.claimlens.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimlens.embed.SentenceEncoder;
+import io.claimlens.embed.SentenceEncoders;
+import io.claimlens.ml.ModelCard;
+import io.claimlens.ml.ModelStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -15,9 +19,11 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Integration: the detect command end to end with the shipped model, and its JSONL, group and CSV contracts. */
@@ -127,5 +133,40 @@ class DetectCommandTest {
         assertEquals(claimTexts, checked, "every detected claim is checked, under its standalone wording");
         assertEquals(ids, checkedIds, "under detect's ids");
         assertTrue(Files.readString(out.resolve("errors.jsonl")).isEmpty());
+    }
+
+    /**
+     * detect opens the encoder the model's card names, so a model trained on another encoder than the engine's
+     * default runs without --encoder; an --encoder given that the card does not name is refused, not replaced.
+     * The model here is checkworthiness-v2's head under a card that names BGE-small (same vector size): its
+     * scores mean nothing, the encoder chosen is what is tested.
+     */
+    @Test
+    void detectOpensTheEncoderItsModelWasTrainedOn() throws Exception {
+        ModelStore.Loaded v2 = ModelStore.load("models/checkworthiness-v2");
+        String bge = "bge-small-en-v1.5-q";
+        String bgeSha;
+        try (SentenceEncoder e = SentenceEncoders.open(bge)) {
+            bgeSha = e.modelRef().sha256();
+        }
+        ModelCard c = v2.card();
+        Path modelDir = dir.resolve("cw-bge");
+        ModelStore.write(modelDir, new ModelCard("cw-bge-test", c.kind(), c.created(), c.command(), c.seed(), bge,
+                bgeSha, c.config(), c.data(), c.metrics(), Map.of(), c.notes()),
+                Map.of("model.json", v2.file("model.json")));
+        Path claims = dir.resolve("bge.jsonl");
+        // Exit 0 is the check: with any other encoder than BGE-small the classifier refuses the model.
+        run("detect", "--articles", "examples", "--mode", "fast", "--top", "2", "--min-score", "0", "--model",
+                modelDir.toString(), "--out", claims.toString());
+        assertEquals(2, Files.readAllLines(claims).size());
+
+        CommandLine cl = Main.commandLine();
+        StringWriter refused = new StringWriter();
+        cl.setErr(new PrintWriter(refused));
+        int code = cl.execute("detect", "--articles", "examples", "--mode", "fast", "--model", modelDir.toString(),
+                "--encoder", "all-minilm-l6-v2", "--out", dir.resolve("refused.jsonl").toString());
+        assertTrue(code != 0, "a named encoder the card does not name is refused");
+        assertTrue(refused.toString().contains("trained on " + bge), refused.toString());
+        assertFalse(Files.exists(dir.resolve("refused.jsonl")));
     }
 }
