@@ -37,12 +37,16 @@ import java.util.Map;
  *
  * <p>Why cross-validation rather than one dev split: a dev split of the latest 12 transcripts holds ~150
  * positives, and its MAP moved by 0.08 between consecutive MLP epochs; over 56 held-out transcripts the estimate
- * is steadier.
+ * is steadier. Still not steady enough to separate the best designs: one design's CV MAP moved from 0.134 to 0.180
+ * between fold splits (benchmarks/RESULTS.md, 2026-12-02), so {@code cvRepeats > 1} repeats the cross-validation
+ * over that many splits (fold seeds {@code seed, seed + 1, ...}; the heads keep {@code seed}) and compares designs,
+ * and epoch counts, by the mean MAP. One repeat is the plain cross-validation.
  *
  * <p>The chosen design is then trained on all training data with the chosen epoch count; its margin is mapped to a
  * probability by Platt scaling fitted on the out-of-fold ClaimBuster margins (so "probability" means ClaimBuster's
  * notion, a check-worthy factual sentence). The test transcripts are scored only at the end, for the card. Class
- * weights: check-worthy sentences weigh {@code posWeight}. The same seed gives the same model bytes.
+ * weights: check-worthy sentences weigh {@code posWeight}; ClaimBuster rows weigh {@code claimBusterWeight} against
+ * a transcript line. The same seed gives the same model bytes.
  */
 public final class CheckworthinessTrainer {
 
