@@ -116,7 +116,8 @@ final class TrainCommand implements Runnable {
         public Integer call() throws Exception {
             new VerdictTrainer().train(new VerdictTrainer.Options(data, stance, out, out.getFileName().toString(),
                     seed, EncoderModel.byId(encoder), cache, commandLine("verdict", data, out, seed)
-                    + " --stance-model " + stance + (encoder.equals("all-minilm-l6-v2") ? "" : " --encoder " + encoder)),
+                    + " --stance-model " + stance
+                    + (encoder.equals("all-minilm-l6-v2") ? "" : " --encoder " + encoder)),
                     System.err);
             return 0;
         }

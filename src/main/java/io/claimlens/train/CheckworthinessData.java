@@ -72,8 +72,7 @@ public final class CheckworthinessData {
          */
         public Assembled withFolds(long seed) {
             return new Assembled(transcripts, transcriptFolds(transcripts.size(), seed), claimBuster,
-                    stratifiedFolds(claimBuster.stream().mapToInt(ClaimBuster.Sentence::label).toArray(), FOLDS,
-                            seed), test2019, test2020, decisions, refs);
+                    claimBusterFolds(claimBuster, seed), test2019, test2020, decisions, refs);
         }
     }
 
@@ -152,7 +151,7 @@ public final class CheckworthinessData {
         int[] transcriptFold = transcriptFolds(all.size(), seed);
         decisions.add(all.size() + " CheckThat! training transcripts in " + FOLDS + " cross-validation folds "
                 + "(seeded shuffle); ClaimBuster in " + FOLDS + " stratified folds");
-        int[] folds = stratifiedFolds(cbKept.stream().mapToInt(ClaimBuster.Sentence::label).toArray(), FOLDS, seed);
+        int[] folds = claimBusterFolds(cbKept, seed);
 
         List<ModelCard.DataRef> refs = new ArrayList<>();
         refs.add(folderRef(root.resolve(TRAIN_2019), count(kept2019), "train (" + kept2019.size() + " of "
@@ -164,6 +163,11 @@ public final class CheckworthinessData {
         refs.add(folderRef(root.resolve(TEST_2020), count(test2020), "test"));
         return new Assembled(List.copyOf(all), transcriptFold, List.copyOf(cbKept), folds, test2019, test2020,
                 List.copyOf(decisions), List.copyOf(refs));
+    }
+
+    /** Fold of each ClaimBuster sentence: stratified by label, seeded. */
+    static int[] claimBusterFolds(List<ClaimBuster.Sentence> sentences, long seed) {
+        return stratifiedFolds(sentences.stream().mapToInt(ClaimBuster.Sentence::label).toArray(), FOLDS, seed);
     }
 
     /** Fold of each of {@code n} transcripts: a seeded shuffle dealt round-robin. */

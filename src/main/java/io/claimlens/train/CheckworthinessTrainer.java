@@ -152,7 +152,8 @@ public final class CheckworthinessTrainer {
                     transcriptLines + data.claimBuster().size());
             List<Row> all = rows(data, -1, false, inputs, chosen.design().inputs(), o.claimBusterWeight());
             CheckworthinessModel finalModel = CheckworthinessHeads.fit(spec(chosen.design(), o)
-                    .withEpochs(chosen.epochs()), matrix(all), labels(all), rowWeights(all), null).withPlatt(platt.a(), platt.b());
+                            .withEpochs(chosen.epochs()), matrix(all), labels(all), rowWeights(all), null)
+                    .withPlatt(platt.a(), platt.b());
 
             Map<String, Double> metrics = new LinkedHashMap<>();
             for (DesignResult r : results) {
@@ -340,7 +341,6 @@ public final class CheckworthinessTrainer {
         int repeats = o.cvRepeats();
         double[][][][] oof = new double[repeats][epochs + 1][nT][];
         double[][][] cbOof = new double[repeats][epochs + 1][data.claimBuster().size()];
-        CheckworthinessData.Assembled[] dealt = new CheckworthinessData.Assembled[repeats];
         boolean[] reported = new boolean[epochs + 1];
         long t0 = System.nanoTime();
         long[] scored = {0, 0}; // sentences scored, nanoseconds spent scoring
@@ -349,7 +349,6 @@ public final class CheckworthinessTrainer {
             // Repeat 0 uses the folds of --seed (so one repeat is the plain cross-validation); repeat r deals the
             // same transcripts with seed + r. The heads keep --seed: only the split varies.
             CheckworthinessData.Assembled folds = r == 0 ? data : data.withFolds(o.seed() + r);
-            dealt[r] = folds;
             double[][][] oofR = oof[r];
             double[][] cbOofR = cbOof[r];
             for (int e = 0; e <= epochs; e++) {

@@ -1005,7 +1005,8 @@ public final class NewsQuoteAttributor implements QuoteAttributor {
         }
         Token first = toks.get(from);
         if (verbAfter && first.text().equalsIgnoreCase("it") && skipToVerb(toks, quoted, from + 1) >= 0) {
-            return Attribution.speaker(quote, first.text(), organisationBefore(doc, s, first.text()), Span.of(first.start(), first.end()),
+            return Attribution.speaker(quote, first.text(), organisationBefore(doc, s, first.text()),
+                    Span.of(first.start(), first.end()),
                     SpeakerKind.ORGANIZATION, confidence.of("trailing-said+it"), "trailing-said+it");
         }
         int e = from;
