@@ -12,7 +12,10 @@ import io.claimlens.ml.Metrics;
 import io.claimlens.ml.ModelStore;
 import io.claimlens.model.StanceLabel;
 import io.claimlens.nlp.SentenceSplitter;
+import io.claimlens.stance.CrossAttentionStanceClassifier;
 import io.claimlens.stance.EmbeddingStanceClassifier;
+import io.claimlens.stance.StanceClassifier;
+import io.claimlens.stance.StanceClassifiers;
 import io.claimlens.stance.TextFeatures;
 import io.claimlens.train.EmbeddingTable;
 
@@ -42,22 +45,27 @@ import java.util.Map;
  */
 public final class StanceBench {
 
+    /** Pairs per call of the cross-attention head on FNC-1 documents. */
+    private static final int DOCUMENT_CHUNK = 2000;
+
     public Map<String, Double> run(String dataset, Path root, String modelLocation, Path outDir, PrintStream out)
             throws IOException {
         ModelStore.Loaded loaded = ModelStore.load(modelLocation);
         EncoderModel enc = EncoderModel.byId(loaded.card().encoder());
         Map<String, Double> m = new LinkedHashMap<>();
-        try (DjlSentenceEncoder encoder = DjlSentenceEncoder.create(EncoderConfig.builder().setModel(enc).build())) {
-            EmbeddingStanceClassifier clf = new EmbeddingStanceClassifier(encoder, loaded);
+        try (DjlSentenceEncoder encoder = DjlSentenceEncoder.create(EncoderConfig.builder().setModel(enc).build());
+             StanceClassifier clf = StanceClassifiers.open(encoder, loaded)) {
+            Predictor predictor = clf instanceof CrossAttentionStanceClassifier cross ? cross(cross)
+                    : sentenceVectors(encoder, (EmbeddingStanceClassifier) clf);
             switch (dataset.toLowerCase(Locale.ROOT)) {
-                case "fnc-1", "fnc" -> fnc(root.resolve("fnc-1"), encoder, clf, m, out);
-                case "snli" -> nli(NliData.snli(root.resolve("snli/snli_1.0_test.jsonl.gz")), encoder, clf, m);
-                case "sick" -> nli(NliData.sick(root.resolve("sick/SICK_test_annotated.txt")), encoder, clf, m);
+                case "fnc-1", "fnc" -> fnc(root.resolve("fnc-1"), predictor, m, out);
+                case "snli" -> nli(NliData.snli(root.resolve("snli/snli_1.0_test.jsonl.gz")), predictor, m);
+                case "sick" -> nli(NliData.sick(root.resolve("sick/SICK_test_annotated.txt")), predictor, m);
                 case "fever-symmetric" -> {
                     twoWay("", FeverSymmetric.read(root.resolve(
-                            "fever-symmetric/symmetric_v0.2/fever_symmetric_test.jsonl")), encoder, clf, m);
+                            "fever-symmetric/symmetric_v0.2/fever_symmetric_test.jsonl")), predictor, m);
                     twoWay("v01_generated_", FeverSymmetric.read(root.resolve(
-                            "fever-symmetric/symmetric_v0.1/fever_symmetric_generated.jsonl")), encoder, clf, m);
+                            "fever-symmetric/symmetric_v0.1/fever_symmetric_generated.jsonl")), predictor, m);
                 }
                 default -> throw new IllegalArgumentException("unknown stance dataset '" + dataset
                         + "' (fnc-1, snli, sick, fever-symmetric)");
@@ -72,18 +80,113 @@ public final class StanceBench {
         return m;
     }
 
-    private void nli(List<LabeledPair> test, DjlSentenceEncoder encoder, EmbeddingStanceClassifier clf,
-                     Map<String, Double> m) {
+    /** How a model under test answers a batch: pairs, and claims against whole documents. */
+    private interface Predictor {
+        /** Probabilities over the four labels of each pair (claims[i], evidence[i]), encoding included. */
+        List<double[]> pairs(List<String> claims, List<String> evidence);
+
+        /** The predicted label of each claim toward its document (its sentences), encoding included. */
+        List<StanceLabel> documents(List<String> claims, List<List<String>> documents);
+    }
+
+    /** The sentence-vector heads: every text embedded once, then the head per pair. */
+    private static Predictor sentenceVectors(DjlSentenceEncoder encoder, EmbeddingStanceClassifier clf) {
+        return new Predictor() {
+            @Override
+            public List<double[]> pairs(List<String> claims, List<String> evidence) {
+                List<String> texts = new ArrayList<>(claims);
+                texts.addAll(evidence);
+                EmbeddingTable emb = embed(encoder, texts);
+                Map<String, TextFeatures> tf = new HashMap<>();
+                List<double[]> out = new ArrayList<>();
+                for (int i = 0; i < claims.size(); i++) {
+                    String c = claims.get(i);
+                    String e = evidence.get(i);
+                    out.add(clf.classify(emb.get(c), tf.computeIfAbsent(c, TextFeatures::of), emb.get(e),
+                            tf.computeIfAbsent(e, TextFeatures::of)).probabilities().toArray());
+                }
+                return out;
+            }
+
+            @Override
+            public List<StanceLabel> documents(List<String> claims, List<List<String>> documents) {
+                List<String> texts = new ArrayList<>(claims);
+                documents.forEach(texts::addAll);
+                EmbeddingTable emb = embed(encoder, texts);
+                Map<String, TextFeatures> tf = new HashMap<>();
+                List<StanceLabel> out = new ArrayList<>();
+                for (int i = 0; i < claims.size(); i++) {
+                    List<float[]> vecs = new ArrayList<>();
+                    List<TextFeatures> feats = new ArrayList<>();
+                    for (String x : documents.get(i)) {
+                        vecs.add(emb.get(x));
+                        feats.add(tf.computeIfAbsent(x, TextFeatures::of));
+                    }
+                    String c = claims.get(i);
+                    out.add(clf.classifyDocument(emb.get(c), tf.computeIfAbsent(c, TextFeatures::of), vecs, feats)
+                            .label());
+                }
+                return out;
+            }
+        };
+    }
+
+    /** The cross-attention head: its own batch calls (token states of the chosen sentences only). */
+    private static Predictor cross(CrossAttentionStanceClassifier clf) {
+        return new Predictor() {
+            @Override
+            public List<double[]> pairs(List<String> claims, List<String> evidence) {
+                return clf.classifyPairs(claims, evidence).stream().map(r -> r.probabilities().toArray()).toList();
+            }
+
+            /**
+             * In chunks of {@value #DOCUMENT_CHUNK} pairs with a document's pairs together (token states of a
+             * whole test set at once would need gigabytes), each body sentence thus encoded about once.
+             */
+            @Override
+            public List<StanceLabel> documents(List<String> claims, List<List<String>> documents) {
+                Integer[] order = new Integer[claims.size()];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = i;
+                }
+                java.util.Arrays.sort(order, java.util.Comparator.comparing((Integer i) -> documents.get(i).get(0))
+                        .thenComparingInt(i -> i));
+                StanceLabel[] out = new StanceLabel[claims.size()];
+                for (int from = 0; from < order.length; from += DOCUMENT_CHUNK) {
+                    int to = Math.min(order.length, from + DOCUMENT_CHUNK);
+                    List<String> c = new ArrayList<>();
+                    List<List<String>> d = new ArrayList<>();
+                    for (int k = from; k < to; k++) {
+                        c.add(claims.get(order[k]));
+                        d.add(documents.get(order[k]));
+                    }
+                    List<io.claimlens.model.StanceResult> r = clf.classifyDocuments(c, d);
+                    for (int k = from; k < to; k++) {
+                        out[order[k]] = r.get(k - from).label();
+                    }
+                }
+                return List.of(out);
+            }
+        };
+    }
+
+    private static List<String> claims(List<LabeledPair> pairs) {
+        return pairs.stream().map(LabeledPair::claim).toList();
+    }
+
+    private static List<String> evidence(List<LabeledPair> pairs) {
+        return pairs.stream().map(LabeledPair::evidence).toList();
+    }
+
+    private void nli(List<LabeledPair> test, Predictor predictor, Map<String, Double> m) {
         long t0 = System.nanoTime();
-        EmbeddingTable emb = embed(encoder, test);
+        List<double[]> probs = predictor.pairs(claims(test), evidence(test));
         int[] gold = new int[test.size()];
         int[] pred = new int[test.size()];
         for (int i = 0; i < test.size(); i++) {
-            LabeledPair p = test.get(i);
-            double[] q = clf.classify(emb.get(p.claim()), TextFeatures.of(p.claim()), emb.get(p.evidence()),
-                    TextFeatures.of(p.evidence())).probabilities().toArray();
+            double[] q = probs.get(i);
             pred[i] = Metrics.argmax(new double[] {q[0], q[1], q[2] + q[3]});
-            gold[i] = p.label().ordinal();
+            gold[i] = test.get(i).label().ordinal();
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         int[][] cm = Metrics.confusion(gold, pred, 3);
@@ -94,15 +197,13 @@ public final class StanceBench {
         putConfusion(m, cm, 3);
     }
 
-    private void twoWay(String prefix, List<LabeledPair> test, DjlSentenceEncoder encoder,
-                        EmbeddingStanceClassifier clf, Map<String, Double> m) {
-        EmbeddingTable emb = embed(encoder, test);
+    private void twoWay(String prefix, List<LabeledPair> test, Predictor predictor, Map<String, Double> m) {
+        List<double[]> probs = predictor.pairs(claims(test), evidence(test));
         int ok = 0;
-        for (LabeledPair p : test) {
-            double[] q = clf.classify(emb.get(p.claim()), TextFeatures.of(p.claim()), emb.get(p.evidence()),
-                    TextFeatures.of(p.evidence())).probabilities().toArray();
+        for (int i = 0; i < test.size(); i++) {
+            double[] q = probs.get(i);
             StanceLabel pred = q[0] >= q[1] ? StanceLabel.SUPPORTS : StanceLabel.REFUTES;
-            if (pred == p.label()) {
+            if (pred == test.get(i).label()) {
                 ok++;
             }
         }
@@ -110,12 +211,10 @@ public final class StanceBench {
         m.put(prefix + "pairs", (double) test.size());
     }
 
-    private void fnc(Path dir, DjlSentenceEncoder encoder, EmbeddingStanceClassifier clf, Map<String, Double> m,
-                     PrintStream out) throws IOException {
+    private void fnc(Path dir, Predictor predictor, Map<String, Double> m, PrintStream out) throws IOException {
         Fnc.Split test = Fnc.read(dir, "competition_test");
         SentenceSplitter splitter = new SentenceSplitter();
         Map<Integer, List<String>> bodies = new HashMap<>();
-        List<String> texts = new ArrayList<>();
         for (Map.Entry<Integer, String> b : test.bodies().entrySet()) {
             String t = b.getValue();
             List<String> s = new ArrayList<>();
@@ -130,31 +229,12 @@ public final class StanceBench {
                 s.add(t.isBlank() ? "(empty)" : t.strip());
             }
             bodies.put(b.getKey(), s);
-            texts.addAll(s);
         }
-        test.pairs().forEach(p -> texts.add(p.headline()));
         long t0 = System.nanoTime();
-        EmbeddingTable emb;
-        try {
-            emb = EmbeddingTable.build(encoder, texts, null, System.err);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        Map<String, TextFeatures> tf = new HashMap<>();
-        List<StanceLabel> gold = new ArrayList<>();
-        List<StanceLabel> pred = new ArrayList<>();
-        for (Fnc.Pair p : test.pairs()) {
-            List<String> s = bodies.get(p.bodyId());
-            List<float[]> vecs = new ArrayList<>();
-            List<TextFeatures> feats = new ArrayList<>();
-            for (String x : s) {
-                vecs.add(emb.get(x));
-                feats.add(tf.computeIfAbsent(x, TextFeatures::of));
-            }
-            gold.add(p.label());
-            pred.add(clf.classifyDocument(emb.get(p.headline()), tf.computeIfAbsent(p.headline(), TextFeatures::of),
-                    vecs, feats).label());
-        }
+        List<String> headlines = test.pairs().stream().map(Fnc.Pair::headline).toList();
+        List<List<String>> docs = test.pairs().stream().map(p -> bodies.get(p.bodyId())).toList();
+        List<StanceLabel> pred = predictor.documents(headlines, docs);
+        List<StanceLabel> gold = test.pairs().stream().map(Fnc.Pair::label).toList();
         double secs = (System.nanoTime() - t0) / 1e9;
         double[] score = Fnc.score(gold, pred);
         int[] g = gold.stream().mapToInt(Enum::ordinal).toArray();
@@ -188,12 +268,7 @@ public final class StanceBench {
         }
     }
 
-    private static EmbeddingTable embed(DjlSentenceEncoder encoder, List<LabeledPair> pairs) {
-        List<String> texts = new ArrayList<>();
-        for (LabeledPair p : pairs) {
-            texts.add(p.claim());
-            texts.add(p.evidence());
-        }
+    private static EmbeddingTable embed(DjlSentenceEncoder encoder, List<String> texts) {
         try {
             return EmbeddingTable.build(encoder, texts, null, new PrintStream(java.io.OutputStream.nullOutputStream()));
         } catch (IOException e) {

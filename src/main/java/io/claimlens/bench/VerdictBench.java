@@ -10,6 +10,7 @@ import io.claimlens.ml.Metrics;
 import io.claimlens.ml.ModelStore;
 import io.claimlens.model.VerdictLabel;
 import io.claimlens.stance.EmbeddingStanceClassifier;
+import io.claimlens.stance.StanceClassifiers;
 import io.claimlens.train.EmbeddingTable;
 import io.claimlens.train.VerdictData;
 import io.claimlens.train.VerdictFit;
@@ -71,6 +72,11 @@ public final class VerdictBench {
         EncoderModel enc = EncoderModel.byId(stanceModel.card().encoder());
         Predictions p;
         try (DjlSentenceEncoder encoder = DjlSentenceEncoder.create(EncoderConfig.builder().setModel(enc).build())) {
+            if (StanceClassifiers.isCrossAttention(stanceModel)) {
+                throw new IllegalArgumentException("stance model " + stanceModel.card().id() + " is a "
+                        + "cross-attention head; verdict features are computed with sentence-vector stance heads "
+                        + "(design MLP or LINEAR) only, for now");
+            }
             EmbeddingStanceClassifier stance = new EmbeddingStanceClassifier(encoder, stanceModel);
             p = switch (ds) {
                 case "climate-fever" -> climateFever(o, stance, encoder, log);

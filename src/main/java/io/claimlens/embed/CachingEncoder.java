@@ -15,7 +15,7 @@ import java.util.Map;
  * are synchronised; encoding of misses runs outside the lock, so two threads may both encode a sentence that
  * neither had yet (harmless: same vector).
  */
-public final class CachingEncoder implements SentenceEncoder {
+public final class CachingEncoder implements TokenStateEncoder {
 
     private final SentenceEncoder inner;
     private final String keyPrefix;
@@ -74,6 +74,20 @@ public final class CachingEncoder implements SentenceEncoder {
         synchronized (cache) {
             return new long[] {hits, misses};
         }
+    }
+
+    /**
+     * Passed through to the wrapped encoder, uncached: token states are two orders of magnitude larger than a
+     * vector.
+     *
+     * @throws UnsupportedOperationException if the wrapped encoder gives no token states
+     */
+    @Override
+    public Encoded encodeWithStates(List<String> texts) {
+        if (!(inner instanceof TokenStateEncoder states)) {
+            throw new UnsupportedOperationException("encoder " + inner.modelRef().id() + " gives no token states");
+        }
+        return states.encodeWithStates(texts);
     }
 
     @Override

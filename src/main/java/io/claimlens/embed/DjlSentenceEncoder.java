@@ -40,7 +40,7 @@ import java.util.concurrent.BlockingQueue;
  * <p>Thread-safe: the ONNX session is shared; DJL predictors, which are not thread-safe, come from a pool.
  * Closing releases the native session and tokenizer.
  */
-public final class DjlSentenceEncoder implements SentenceEncoder {
+public final class DjlSentenceEncoder implements TokenStateEncoder {
 
     static {
         DjlEnvironment.init();
@@ -157,6 +157,64 @@ public final class DjlSentenceEncoder implements SentenceEncoder {
         }
     }
 
+    /**
+     * The model's {@code last_hidden_state} for each text, unpooled and unnormalised: {@code [text][token][d]}, with
+     * the padding removed (the token count is the text's own, special tokens included). Same batching as
+     * {@link #encode}, so the states a text gets do not depend on the other texts unless the model is batch-variant.
+     * A model that reads padding (none of ours) would pool differently here than in a padded batch.
+     */
+    public float[][][] tokenStates(List<String> texts) {
+        return encodeWithStates(texts).states();
+    }
+
+    @Override
+    public Encoded encodeWithStates(List<String> texts) {
+        if (closed) {
+            throw new IllegalStateException("encoder is closed");
+        }
+        int n = texts.size();
+        float[][][] out = new float[n][][];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingInt(i -> texts.get(i).length()));
+        int batchSize = config.effectiveBatchSize();
+        try (Predictor<Batch, float[][][]> p = model.newPredictor(new TokenTranslator())) {
+            for (int from = 0; from < n; from += batchSize) {
+                int to = Math.min(n, from + batchSize);
+                List<String> batch = new ArrayList<>(to - from);
+                for (int k = from; k < to; k++) {
+                    batch.add(texts.get(order[k]));
+                }
+                float[][][] states = p.predict(Batch.of(tokenizer.batchEncode(batch)));
+                for (int k = from; k < to; k++) {
+                    out[order[k]] = states[k - from];
+                }
+            }
+        } catch (TranslateException e) {
+            throw new IllegalStateException("embedding model " + spec.id() + " failed on a batch", e);
+        }
+        float[][] vectors = new float[n][];
+        for (int i = 0; i < n; i++) {
+            vectors[i] = poolOne(out[i], spec.pooling());
+        }
+        return new Encoded(vectors, out);
+    }
+
+    /** Pools one text's unpadded token states as {@link #encode} pools a padded batch (same order of sums). */
+    static float[] poolOne(float[][] states, Pooling pooling) {
+        int t = states.length;
+        int d = states[0].length;
+        float[] flat = new float[t * d];
+        long[] mask = new long[t];
+        for (int j = 0; j < t; j++) {
+            System.arraycopy(states[j], 0, flat, j * d, d);
+            mask[j] = 1;
+        }
+        return pool(flat, mask, 1, t, d, pooling)[0];
+    }
+
     @Override
     public int dimension() {
         return spec.dimension();
@@ -234,6 +292,43 @@ public final class DjlSentenceEncoder implements SentenceEncoder {
             int t = (int) s[1];
             int d = (int) s[2];
             return pool(hidden.toFloatArray(), (long[]) ctx.getAttachment("mask"), b, t, d, pooling);
+        }
+    }
+
+    /** Feeds a batch to the ONNX graph and returns each text's unpadded token states. */
+    private static final class TokenTranslator implements NoBatchifyTranslator<Batch, float[][][]> {
+
+        private final PoolingTranslator inputs = new PoolingTranslator(Pooling.MEAN);
+
+        @Override
+        public NDList processInput(TranslatorContext ctx, Batch in) {
+            return inputs.processInput(ctx, in);
+        }
+
+        @Override
+        public float[][][] processOutput(TranslatorContext ctx, NDList list) {
+            NDArray hidden = list.get(0);
+            long[] s = hidden.getShape().getShape();
+            int b = (int) s[0];
+            int t = (int) s[1];
+            int d = (int) s[2];
+            float[] h = hidden.toFloatArray();
+            long[] mask = (long[]) ctx.getAttachment("mask");
+            float[][][] out = new float[b][][];
+            for (int i = 0; i < b; i++) {
+                int len = 0;
+                for (int j = 0; j < t; j++) {
+                    len += mask[i * t + j] != 0 ? 1 : 0;
+                }
+                out[i] = new float[len][d];
+                int r = 0;
+                for (int j = 0; j < t; j++) {
+                    if (mask[i * t + j] != 0) {
+                        System.arraycopy(h, (i * t + j) * d, out[i][r++], 0, d);
+                    }
+                }
+            }
+            return out;
         }
     }
 

@@ -31,7 +31,7 @@ import io.claimlens.retrieve.Corpus;
 import io.claimlens.retrieve.CorpusWriter;
 import io.claimlens.retrieve.EvidenceRetriever;
 import io.claimlens.retrieve.RetrievalConfig;
-import io.claimlens.stance.EmbeddingStanceClassifier;
+import io.claimlens.stance.StanceClassifiers;
 import io.claimlens.stance.StanceClassifier;
 import io.claimlens.verdict.QuoteEvidence;
 import io.claimlens.verdict.VerdictClassifier;
@@ -91,6 +91,7 @@ public final class ClaimEngine implements AutoCloseable {
     private final boolean ownsNlp;
     private final SentenceEncoder encoder;
     private final boolean ownsEncoder;
+    private final boolean ownsStance;
     private final StanceClassifier stance;
     private final VerdictClassifier verdict;
     private final ClaimParser claimParser;
@@ -109,7 +110,8 @@ public final class ClaimEngine implements AutoCloseable {
         this.ownsEncoder = b.encoder == null;
         this.encoder = b.encoder != null ? b.encoder
                 : new CachingEncoder(DjlSentenceEncoder.create(config.encoder()), 100_000);
-        this.stance = b.stance != null ? b.stance : new EmbeddingStanceClassifier(encoder, stanceModel);
+        this.ownsStance = b.stance == null;
+        this.stance = b.stance != null ? b.stance : StanceClassifiers.open(encoder, stanceModel);
         this.verdict = verdictModel == null ? null : new VerdictClassifier(verdictModel);
         this.claimParser = new ClaimParser(this::entitiesOf);
         this.retriever = new EvidenceRetriever(encoder, config.retrieval());
@@ -679,6 +681,9 @@ public final class ClaimEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        if (ownsStance) {
+            stance.close();
+        }
         if (ownsEncoder) {
             encoder.close();
         }

@@ -57,7 +57,12 @@ public final class StanceTrainer {
         /** Softmax regression on the features. */
         LINEAR(0),
         /** One hidden ReLU layer of 256 units with dropout. */
-        MLP(256);
+        MLP(256),
+        /**
+         * Decomposable attention over the two texts' token states ({@link io.claimlens.ml.CrossAttentionHead}),
+         * {@value #CROSS_UNITS} units, with the MLP's pair features joining before the last two layers.
+         */
+        CROSS(CROSS_UNITS);
 
         final int hidden;
 
@@ -71,6 +76,15 @@ public final class StanceTrainer {
                           int epochs, Path cacheDir, String command) {
     }
 
+    static final int CROSS_UNITS = 200;
+    /** Token states the cross-attention head reads per text (the first ones): most sentences are shorter. */
+    static final int CROSS_MAX_TOKENS = 48;
+    /**
+     * The cross-attention design trains on one in this many FNC-1 training pairs labelled unrelated, each counting
+     * this many times in the loss: unrelated is 73% of FNC-1 and the easiest class (the pair features alone separate
+     * it), and a token-level epoch over all of them would take four times as long.
+     */
+    static final int CROSS_UNRELATED_STRIDE = 4;
     static final double BAG_TEMPERATURE = 0.1;
     static final int MAX_BODY_SENTENCES = 80;
     /** FNC-1 has few disagreeing bodies (840 of 49,972 pairs): their loss counts double, for macro-F1. */
@@ -80,7 +94,7 @@ public final class StanceTrainer {
 
     private final Map<String, TextFeatures> textFeatures = new ConcurrentHashMap<>();
 
-    private TextFeatures tf(String s) {
+    TextFeatures tf(String s) {
         return textFeatures.computeIfAbsent(s, TextFeatures::of);
     }
 
@@ -139,6 +153,13 @@ public final class StanceTrainer {
             testBodies.values().forEach(texts::addAll);
             EmbeddingTable emb = EmbeddingTable.build(encoder, texts, o.cacheDir(), log);
 
+            if (o.design() == Design.CROSS) {
+                return new CrossStanceTraining(this, o, log, encoder, emb).run(pairs, fncTrain, fncDev,
+                        fncTest.pairs(), trainBodies, testBodies, trial, testSnli, testSick,
+                        dataRefs(o, fncDir, fncTrain.size(), trainBodies.size(), snliDev, snli.size(), sickTrain,
+                                sick.size(), hard, hardCases.size(), sickTrial, trial.size(), fncTest.pairs().size(),
+                                snliTest, testSnli.size(), sickTest, testSick.size()));
+            }
             List<DjlMlpTrainer.Bag> sentenceBags = new ArrayList<>();
             for (LabeledPair p : pairs) {
                 sentenceBags.add(pairBag(p, emb));
@@ -195,17 +216,9 @@ public final class StanceTrainer {
                 config.put("refutes_loss_weight", REFUTES_WEIGHT);
                 config.put("hard_case_repeats", HARD_CASE_REPEATS);
                 config.put("calibration", "temperature on FNC dev bodies + SICK trial");
-                List<ModelCard.DataRef> data = List.of(
-                        DataFiles.ref(fncDir.resolve("train_stances.csv.gz"), fncTrain.size(), "train"),
-                        DataFiles.ref(fncDir.resolve("train_bodies.csv.gz"), trainBodies.size(), "train"),
-                        DataFiles.ref(snliDev, snli.size(), "train"),
-                        DataFiles.ref(sickTrain, sick.size(), "train"),
-                        DataFiles.ref(hard, hardCases.size(), "train"),
-                        DataFiles.ref(sickTrial, trial.size(), "calibration"),
-                        DataFiles.ref(fncDir.resolve("competition_test_stances.csv.gz"), fncTest.pairs().size(),
-                                "test"),
-                        DataFiles.ref(snliTest, testSnli.size(), "test"),
-                        DataFiles.ref(sickTest, testSick.size(), "test"));
+                List<ModelCard.DataRef> data = dataRefs(o, fncDir, fncTrain.size(), trainBodies.size(), snliDev,
+                        snli.size(), sickTrain, sick.size(), hard, hardCases.size(), sickTrial, trial.size(),
+                        fncTest.pairs().size(), snliTest, testSnli.size(), sickTest, testSick.size());
                 ModelCard card = new ModelCard(o.id(), "stance", LocalDate.now().toString(), o.command(), o.seed(),
                         encoder.modelRef().id(), encoder.modelRef().sha256(), config, data, m, Map.of(),
                         "Stance head (SUPPORTS, REFUTES, NEUTRAL, UNRELATED) over frozen " + encoder.modelRef().id()
@@ -218,6 +231,25 @@ public final class StanceTrainer {
             }
             return m;
         }
+    }
+
+    private static List<ModelCard.DataRef> dataRefs(Options o, Path fncDir, int fncTrain, int trainBodies, Path snliDev,
+                                                    int snli, Path sickTrain, int sick, Path hard, int hardCases,
+                                                    Path sickTrial, int trial, int fncTest, Path snliTest,
+                                                    int testSnli, Path sickTest, int testSick) throws IOException {
+        if (o.out() == null) {
+            return List.of();
+        }
+        return List.of(
+                DataFiles.ref(fncDir.resolve("train_stances.csv.gz"), fncTrain, "train"),
+                DataFiles.ref(fncDir.resolve("train_bodies.csv.gz"), trainBodies, "train"),
+                DataFiles.ref(snliDev, snli, "train"),
+                DataFiles.ref(sickTrain, sick, "train"),
+                DataFiles.ref(hard, hardCases, "train"),
+                DataFiles.ref(sickTrial, trial, "calibration"),
+                DataFiles.ref(fncDir.resolve("competition_test_stances.csv.gz"), fncTest, "test"),
+                DataFiles.ref(snliTest, testSnli, "test"),
+                DataFiles.ref(sickTest, testSick, "test"));
     }
 
     /** 10% of FNC-1 bodies, chosen by a seeded hash of the Body ID, form the dev set. */

@@ -18,6 +18,7 @@ import io.claimlens.nlp.NlpMode;
 import io.claimlens.nlp.NlpPipeline;
 import io.claimlens.retrieve.Corpus;
 import io.claimlens.stance.EmbeddingStanceClassifier;
+import io.claimlens.stance.StanceClassifiers;
 import io.claimlens.verdict.VerdictFeatures;
 import io.claimlens.verdict.VerdictModel;
 
@@ -66,6 +67,11 @@ public final class VerdictTrainer {
         try (DjlSentenceEncoder encoder = DjlSentenceEncoder.create(EncoderConfig.builder().setModel(o.encoder())
                 .build())) {
             ModelStore.Loaded stanceModel = ModelStore.load(o.stanceModel().toString());
+            if (StanceClassifiers.isCrossAttention(stanceModel)) {
+                throw new IllegalArgumentException("stance model " + stanceModel.card().id() + " is a "
+                        + "cross-attention head; verdict features are computed with sentence-vector stance heads "
+                        + "(design MLP or LINEAR) only, for now");
+            }
             EmbeddingStanceClassifier stance = new EmbeddingStanceClassifier(encoder, stanceModel);
             List<String> texts = new ArrayList<>();
             cf.forEach(i -> {

@@ -26,6 +26,21 @@ class DjlSentenceEncoderTest {
     }
 
     @Test
+    void tokenStatesComeWithTheVectorsEncodeGives() {
+        List<String> texts = List.of("North Korea sent troops to Russia.", "Short.",
+                "Preheat the oven and add two cups of flour, then stir.");
+        TokenStateEncoder.Encoded e = ((TokenStateEncoder) encoder).encodeWithStates(texts);
+        float[][] plain = encoder.encode(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            assertArrayEquals(plain[i], e.vectors()[i], 1e-6f, texts.get(i));
+            assertEquals(384, e.states()[i][0].length);
+        }
+        // padding removed: the one-word text has fewer states than the long one ([CLS] short . [SEP] = 4)
+        assertEquals(4, e.states()[1].length);
+        assertTrue(e.states()[2].length > 10, "states of the long text: " + e.states()[2].length);
+    }
+
+    @Test
     void vectorsAreUnitLengthOfTheModelDimension() {
         float[] v = encoder.encode("A short sentence.");
         assertEquals(384, v.length);
