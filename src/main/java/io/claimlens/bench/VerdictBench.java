@@ -9,7 +9,7 @@ import io.claimlens.embed.EncoderModel;
 import io.claimlens.ml.Metrics;
 import io.claimlens.ml.ModelStore;
 import io.claimlens.model.VerdictLabel;
-import io.claimlens.stance.EmbeddingStanceClassifier;
+import io.claimlens.stance.StanceClassifier;
 import io.claimlens.stance.StanceClassifiers;
 import io.claimlens.train.EmbeddingTable;
 import io.claimlens.train.VerdictData;
@@ -71,13 +71,8 @@ public final class VerdictBench {
         ModelStore.Loaded stanceModel = ModelStore.load(o.stanceModel().toString());
         EncoderModel enc = EncoderModel.byId(stanceModel.card().encoder());
         Predictions p;
-        try (DjlSentenceEncoder encoder = DjlSentenceEncoder.create(EncoderConfig.builder().setModel(enc).build())) {
-            if (StanceClassifiers.isCrossAttention(stanceModel)) {
-                throw new IllegalArgumentException("stance model " + stanceModel.card().id() + " is a "
-                        + "cross-attention head; verdict features are computed with sentence-vector stance heads "
-                        + "(design MLP or LINEAR) only, for now");
-            }
-            EmbeddingStanceClassifier stance = new EmbeddingStanceClassifier(encoder, stanceModel);
+        try (DjlSentenceEncoder encoder = DjlSentenceEncoder.create(EncoderConfig.builder().setModel(enc).build());
+             StanceClassifier stance = StanceClassifiers.open(encoder, stanceModel)) {
             p = switch (ds) {
                 case "climate-fever" -> climateFever(o, stance, encoder, log);
                 case "averitec" -> averitec(o, stance, encoder, log);
@@ -101,7 +96,7 @@ public final class VerdictBench {
                        String recipe, List<String> calibrators) {
     }
 
-    private Predictions climateFever(Options o, EmbeddingStanceClassifier stance, DjlSentenceEncoder encoder,
+    private Predictions climateFever(Options o, StanceClassifier stance, DjlSentenceEncoder encoder,
                                      PrintStream log) throws IOException {
         List<ClimateFever.Item> items = ClimateFever.read(o.root().resolve("climate-fever/climate-fever.jsonl.gz"));
         List<String> texts = new ArrayList<>();
@@ -110,7 +105,7 @@ public final class VerdictBench {
             i.evidence().forEach(e -> texts.add(e.text()));
         });
         EmbeddingTable emb = EmbeddingTable.build(encoder, texts, o.cacheDir(), log);
-        List<VerdictData.Row> rows = VerdictData.climateFever(items, stance, emb);
+        List<VerdictData.Row> rows = VerdictData.climateFever(items, VerdictData.pairStance(stance, emb), emb);
         if (o.model() != null) {
             return asIs(o, rows);
         }
@@ -143,7 +138,7 @@ public final class VerdictBench {
                 chosen);
     }
 
-    private Predictions averitec(Options o, EmbeddingStanceClassifier stance, DjlSentenceEncoder encoder,
+    private Predictions averitec(Options o, StanceClassifier stance, DjlSentenceEncoder encoder,
                                  PrintStream log) throws IOException {
         List<Averitec.Item> train = Averitec.read(o.root().resolve("averitec/train.json.gz"));
         List<Averitec.Item> dev = Averitec.read(o.root().resolve("averitec/dev.json.gz"));
@@ -155,11 +150,12 @@ public final class VerdictBench {
             });
         }
         EmbeddingTable emb = EmbeddingTable.build(encoder, texts, o.cacheDir(), log);
-        List<VerdictData.Row> devRows = VerdictData.averitec(dev, stance, emb, "dev");
+        VerdictData.PairStance pairStance = VerdictData.pairStance(stance, emb);
+        List<VerdictData.Row> devRows = VerdictData.averitec(dev, pairStance, emb, "dev");
         if (o.model() != null) {
             return asIs(o, devRows);
         }
-        List<VerdictData.Row> trainRows = VerdictData.averitec(train, stance, emb, "train");
+        List<VerdictData.Row> trainRows = VerdictData.averitec(train, pairStance, emb, "train");
         VerdictFit.Blocks blocks = blocks(o.recipe(), true);
         boolean[] allowed = VerdictFit.allowed(trainRows);
         List<List<VerdictData.Row>> parts = VerdictFit.split(trainRows, new double[] {0.8, 0.2}, o.seed());

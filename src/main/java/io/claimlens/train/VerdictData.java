@@ -14,6 +14,7 @@ import io.claimlens.model.StanceResult;
 import io.claimlens.model.VerdictLabel;
 import io.claimlens.retrieve.Corpus;
 import io.claimlens.stance.EmbeddingStanceClassifier;
+import io.claimlens.stance.StanceClassifier;
 import io.claimlens.stance.TextFeatures;
 import io.claimlens.verdict.VerdictFeatures;
 
@@ -87,16 +88,42 @@ public final class VerdictData {
         };
     }
 
+    /** The stance of each evidence text toward a claim, in order (a trained stance head over some encoder). */
+    @FunctionalInterface
+    public interface PairStance {
+        List<StanceResult> stances(String claim, List<String> evidence);
+    }
+
+    /**
+     * How {@code stance} is read for verdict features: a sentence-vector head reads the vectors of {@code emb}
+     * (each text embedded once for the whole data set); a head that reads more (token states) encodes each claim's
+     * texts itself.
+     */
+    public static PairStance pairStance(StanceClassifier stance, EmbeddingTable emb) {
+        if (stance instanceof EmbeddingStanceClassifier vectors) {
+            return (claim, evidence) -> {
+                float[] cv = emb.get(claim);
+                TextFeatures ct = TextFeatures.of(claim);
+                List<StanceResult> out = new ArrayList<>(evidence.size());
+                for (String t : evidence) {
+                    out.add(vectors.classify(cv, ct, emb.get(t), TextFeatures.of(t)));
+                }
+                return out;
+            };
+        }
+        return stance::classify;
+    }
+
     /** Evidence features of a claim against a list of evidence texts (no quotations: datasets have none). */
-    static double[] evidenceFeatures(String claimText, List<String> evidenceTexts, EmbeddingStanceClassifier stance,
+    static double[] evidenceFeatures(String claimText, List<String> evidenceTexts, PairStance stance,
                                      EmbeddingTable emb) {
         float[] cv = emb.get(claimText);
-        TextFeatures ct = TextFeatures.of(claimText);
+        List<StanceResult> stances = evidenceTexts.isEmpty() ? List.of() : stance.stances(claimText, evidenceTexts);
         List<Evidence> ev = new ArrayList<>();
         for (int j = 0; j < evidenceTexts.size(); j++) {
             String t = evidenceTexts.get(j);
             float[] v = emb.get(t);
-            StanceResult r = stance.classify(cv, ct, v, TextFeatures.of(t));
+            StanceResult r = stances.get(j);
             Sentence s = new Sentence("e" + j, 0, 0, Span.of(0, t.length()), t);
             ev.add(new Evidence(s, "e" + j, 0, SentenceEncoder.cosine(cv, v), j, r, null));
         }
@@ -105,7 +132,7 @@ public final class VerdictData {
         return VerdictFeatures.vector(VerdictFeatures.compute(claim, ev, List.of()));
     }
 
-    public static List<Row> climateFever(List<ClimateFever.Item> items, EmbeddingStanceClassifier stance,
+    public static List<Row> climateFever(List<ClimateFever.Item> items, PairStance stance,
                                          EmbeddingTable emb) {
         List<Row> out = new ArrayList<>();
         for (ClimateFever.Item it : items) {
@@ -116,7 +143,7 @@ public final class VerdictData {
         return out;
     }
 
-    public static List<Row> averitec(List<Averitec.Item> items, EmbeddingStanceClassifier stance,
+    public static List<Row> averitec(List<Averitec.Item> items, PairStance stance,
                                      EmbeddingTable emb, String split) {
         List<Row> out = new ArrayList<>();
         for (Averitec.Item it : items) {

@@ -17,7 +17,7 @@ import io.claimlens.nlp.NlpConfig;
 import io.claimlens.nlp.NlpMode;
 import io.claimlens.nlp.NlpPipeline;
 import io.claimlens.retrieve.Corpus;
-import io.claimlens.stance.EmbeddingStanceClassifier;
+import io.claimlens.stance.StanceClassifier;
 import io.claimlens.stance.StanceClassifiers;
 import io.claimlens.verdict.VerdictFeatures;
 import io.claimlens.verdict.VerdictModel;
@@ -64,15 +64,10 @@ public final class VerdictTrainer {
         List<VerdictData.Scenario> scenarios = VerdictData.readScenarios(SCENARIOS);
         log.printf("CLIMATE-FEVER %,d claims, AVeriTeC train %,d claims, %d scenarios%n", cf.size(), av.size(),
                 scenarios.size());
+        ModelStore.Loaded stanceModel = ModelStore.load(o.stanceModel().toString());
         try (DjlSentenceEncoder encoder = DjlSentenceEncoder.create(EncoderConfig.builder().setModel(o.encoder())
-                .build())) {
-            ModelStore.Loaded stanceModel = ModelStore.load(o.stanceModel().toString());
-            if (StanceClassifiers.isCrossAttention(stanceModel)) {
-                throw new IllegalArgumentException("stance model " + stanceModel.card().id() + " is a "
-                        + "cross-attention head; verdict features are computed with sentence-vector stance heads "
-                        + "(design MLP or LINEAR) only, for now");
-            }
-            EmbeddingStanceClassifier stance = new EmbeddingStanceClassifier(encoder, stanceModel);
+                .build());
+             StanceClassifier stance = StanceClassifiers.open(encoder, stanceModel)) {
             List<String> texts = new ArrayList<>();
             cf.forEach(i -> {
                 texts.add(i.claim());
@@ -85,8 +80,9 @@ public final class VerdictTrainer {
             scenarios.forEach(s -> texts.add(s.claim()));
             EmbeddingTable emb = EmbeddingTable.build(encoder, texts, o.cacheDir(), log);
 
-            List<VerdictData.Row> real = new ArrayList<>(VerdictData.climateFever(cf, stance, emb));
-            real.addAll(VerdictData.averitec(av, stance, emb, "train"));
+            VerdictData.PairStance pairStance = VerdictData.pairStance(stance, emb);
+            List<VerdictData.Row> real = new ArrayList<>(VerdictData.climateFever(cf, pairStance, emb));
+            real.addAll(VerdictData.averitec(av, pairStance, emb, "train"));
             List<VerdictData.Row> scenarioRows;
             try (NlpPipeline nlp = new NlpPipeline(NlpConfig.of(NlpMode.LIGHT));
                  ClaimEngine engine = ClaimEngine.builder().optNlpPipeline(nlp).optEncoder(encoder)
