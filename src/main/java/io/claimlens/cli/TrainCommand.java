@@ -48,8 +48,9 @@ final class TrainCommand implements Runnable {
         @Option(names = "--epochs", defaultValue = "8", description = "Epochs (default ${DEFAULT-VALUE}).")
         int epochs;
 
-        @Option(names = "--design", defaultValue = "MLP", description = "LINEAR, MLP or CROSS (decomposable attention over token states; slower to train, "
-                        + "better on NLI) (default ${DEFAULT-VALUE}).")
+        @Option(names = "--design", defaultValue = "MLP", description = "LINEAR, MLP, CROSS or CROSS_LEXICAL: a "
+                + "head over sentence vectors, or decomposable attention over token states with all pair features or "
+                + "only the lexical ones (slower to train, better on NLI) (default ${DEFAULT-VALUE}).")
         io.claimlens.train.StanceTrainer.Design design;
 
         @Option(names = "--encoder", defaultValue = "all-minilm-l6-v2", description = "Encoder id.")

@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * Stance from the claim's and the evidence's token states through a decomposable-attention head
- * ({@link CrossStanceModel}, design {@code CROSS}), which also reads the sentence-vector and lexical pair features
- * of {@link StanceFeatures}.
+ * ({@link CrossStanceModel}, design {@code CROSS} or {@code CROSS_LEXICAL}), which also reads the pair features of
+ * {@link StanceFeatures} (all of them, or only the lexical scalars: the head's input size says which).
  *
  * <p>The card must name the same encoder weights as the encoder given, the label order and feature layout must
  * match this code; otherwise construction fails with the model's name. Thread-safe. Close releases the head's
@@ -29,6 +29,7 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
 
     private final TokenStateEncoder encoder;
     private final CrossAttentionNetwork network;
+    private final boolean scalarsOnly;
     private final double temperature;
     private final double bagTemperature;
     private final ModelRef ref;
@@ -50,12 +51,14 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
         }
         if (m.layoutVersion() != StanceFeatures.LAYOUT_VERSION || m.dimension() != encoder.dimension()
                 || m.head().dimension() != encoder.dimension()
-                || m.head().features() != StanceFeatures.size(encoder.dimension())) {
+                || (m.head().features() != StanceFeatures.size(encoder.dimension())
+                    && m.head().features() != StanceFeatures.SCALARS)) {
             throw new ModelStore.ModelIntegrityException("stance model " + id + " expects feature layout "
                     + m.layoutVersion() + " over " + m.dimension() + "-d states; this engine computes layout "
                     + StanceFeatures.LAYOUT_VERSION + " over " + encoder.dimension() + "-d");
         }
         this.network = CrossAttentionNetwork.of(m.head());
+        this.scalarsOnly = m.head().features() == StanceFeatures.SCALARS;
         this.temperature = m.temperature();
         this.bagTemperature = m.bagTemperature();
         this.ref = new ModelRef("stance", id, loaded.card().files().get("model.json"));
@@ -75,7 +78,7 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
         if (claims.size() != evidence.size()) {
             throw new IllegalArgumentException("claims and evidence must be parallel");
         }
-        Texts t = new Texts(encoder, claims, evidence);
+        Texts t = new Texts(encoder, claims, evidence, scalarsOnly);
         List<float[][]> a = new ArrayList<>();
         List<float[][]> b = new ArrayList<>();
         List<float[]> f = new ArrayList<>();
@@ -143,7 +146,7 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
     }
 
     private double[][] pairLogits(List<String> claims, List<String> evidence) {
-        Texts t = new Texts(encoder, claims, evidence);
+        Texts t = new Texts(encoder, claims, evidence, scalarsOnly);
         List<float[][]> a = new ArrayList<>();
         List<float[][]> b = new ArrayList<>();
         List<float[]> f = new ArrayList<>();
@@ -172,8 +175,10 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
         private final Map<String, Integer> index = new LinkedHashMap<>();
         private final TokenStateEncoder.Encoded encoded;
         private final Map<String, TextFeatures> features = new LinkedHashMap<>();
+        private final boolean scalarsOnly;
 
-        Texts(TokenStateEncoder encoder, List<String> claims, List<String> evidence) {
+        Texts(TokenStateEncoder encoder, List<String> claims, List<String> evidence, boolean scalarsOnly) {
+            this.scalarsOnly = scalarsOnly;
             for (String s : claims) {
                 index.putIfAbsent(s, index.size());
             }
@@ -188,9 +193,10 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
             int j = index.get(evidence);
             a.add(encoded.states()[i]);
             b.add(encoded.states()[j]);
-            f.add(StanceFeatures.computeFloat(encoded.vectors()[i], encoded.vectors()[j],
+            float[] all = StanceFeatures.computeFloat(encoded.vectors()[i], encoded.vectors()[j],
                     features.computeIfAbsent(claim, TextFeatures::of),
-                    features.computeIfAbsent(evidence, TextFeatures::of)));
+                    features.computeIfAbsent(evidence, TextFeatures::of));
+            f.add(scalarsOnly ? StanceFeatures.scalars(all) : all);
         }
     }
 }

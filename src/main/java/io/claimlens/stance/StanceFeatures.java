@@ -68,6 +68,11 @@ public final class StanceFeatures {
         return x;
     }
 
+    /** The last {@value #SCALARS} entries of a feature vector: the lexical scalars without the sentence vectors. */
+    public static float[] scalars(float[] features) {
+        return java.util.Arrays.copyOfRange(features, features.length - SCALARS, features.length);
+    }
+
     public static List<String> names(int dimension) {
         List<String> n = new ArrayList<>();
         for (String part : List.of("u_", "v_", "absdiff_", "prod_")) {

@@ -54,6 +54,9 @@ final class CrossStanceTraining {
     private DjlCrossAttentionTrainer.Instance instance(String claim, String evidence) {
         float[] f = StanceFeatures.computeFloat(emb.get(claim), emb.get(evidence), owner.tf(claim),
                 owner.tf(evidence));
+        if (o.design() == StanceTrainer.Design.CROSS_LEXICAL) {
+            f = StanceFeatures.scalars(f);
+        }
         return new DjlCrossAttentionTrainer.Instance(id(claim), id(evidence), f);
     }
 
@@ -177,10 +180,12 @@ final class CrossStanceTraining {
             CrossStanceModel model = new CrossStanceModel(labels, StanceFeatures.LAYOUT_VERSION,
                     encoder.dimension(), head, temperature, StanceTrainer.BAG_TEMPERATURE);
             Map<String, Object> config = new LinkedHashMap<>();
-            config.put("design", StanceTrainer.Design.CROSS.name());
+            config.put("design", o.design().name());
             config.put("units", to.units());
             config.put("max_tokens", to.maxTokens());
-            config.put("features", "token states + stance-features-v" + StanceFeatures.LAYOUT_VERSION);
+            config.put("features", "token states + " + (o.design() == StanceTrainer.Design.CROSS_LEXICAL
+                    ? "the " + StanceFeatures.SCALARS + " lexical scalars of " : "") + "stance-features-v"
+                    + StanceFeatures.LAYOUT_VERSION);
             config.put("epochs", o.epochs());
             config.put("epoch_kept", bestEpoch[0]);
             config.put("epoch_choice", "best mean of FNC-1 dev score and SICK trial accuracy");
@@ -201,8 +206,9 @@ final class CrossStanceTraining {
                     encoder.modelRef().id(), encoder.modelRef().sha256(), config, data, m, Map.of(),
                     "Stance head (SUPPORTS, REFUTES, NEUTRAL, UNRELATED): decomposable attention over the frozen "
                             + encoder.modelRef().id() + " token states of claim and evidence (each token aligned "
-                            + "with the other text, compared, pooled), joined by the sentence-vector and lexical "
-                            + "pair features, trained with DJL (PyTorch engine) as a multiple-instance model so "
+                            + "with the other text, compared, pooled), joined by the "
+                            + (o.design() == StanceTrainer.Design.CROSS_LEXICAL ? "lexical" : "sentence-vector and "
+                            + "lexical") + " pair features, trained with DJL (PyTorch engine) as a multiple-instance model so "
                             + "that it classifies sentences and, pooled, whole articles. CLIMATE-FEVER is not in "
                             + "its training data (the verdict benchmark uses all of it).");
             ModelCard written = ModelStore.write(o.out(), card, Map.of("model.json", ModelStore.toJson(model)));

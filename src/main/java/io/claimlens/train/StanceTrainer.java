@@ -62,7 +62,18 @@ public final class StanceTrainer {
          * Decomposable attention over the two texts' token states ({@link io.claimlens.ml.CrossAttentionHead}),
          * {@value #CROSS_UNITS} units, with the MLP's pair features joining before the last two layers.
          */
-        CROSS(CROSS_UNITS);
+        CROSS(CROSS_UNITS),
+        /**
+         * The same attention over token states with only the {@value StanceFeatures#SCALARS} lexical pair features
+         * (cosine, overlap, negation, numbers, hedges, length) beside it, not the sentence vectors: the head has to
+         * decide from the aligned tokens.
+         */
+        CROSS_LEXICAL(CROSS_UNITS);
+
+        /** Whether the head reads token states. */
+        public boolean crossAttention() {
+            return this == CROSS || this == CROSS_LEXICAL;
+        }
 
         final int hidden;
 
@@ -153,7 +164,7 @@ public final class StanceTrainer {
             testBodies.values().forEach(texts::addAll);
             EmbeddingTable emb = EmbeddingTable.build(encoder, texts, o.cacheDir(), log);
 
-            if (o.design() == Design.CROSS) {
+            if (o.design().crossAttention()) {
                 return new CrossStanceTraining(this, o, log, encoder, emb).run(pairs, fncTrain, fncDev,
                         fncTest.pairs(), trainBodies, testBodies, trial, testSnli, testSick,
                         dataRefs(o, fncDir, fncTrain.size(), trainBodies.size(), snliDev, snli.size(), sickTrain,
