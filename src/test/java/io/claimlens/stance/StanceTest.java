@@ -98,4 +98,38 @@ class StanceTest {
             assertEquals("stance-v3", clf.modelRef().id());
         }
     }
+
+    /**
+     * Integration: stance-v4, the cross-attention head over BGE-small's token states: the label the issue asks for
+     * each of the three sentences, and a document whose one relevant sentence is the denial.
+     */
+    @Test
+    void stanceV4CrossAttentionLabelsDenialParaphraseRecipeAndADocument() {
+        try (DjlSentenceEncoder bge = DjlSentenceEncoder.create(EncoderConfig.builder()
+                .setModel(EncoderModel.BGE_SMALL_EN_V15_Q).build());
+             StanceClassifier clf = StanceClassifiers.open(bge, ModelStore.load("classpath:models/stance-v4"))) {
+            assertTrue(clf instanceof CrossAttentionStanceClassifier, clf.getClass().getName());
+            List<StanceResult> r = clf.classify("North Korea sent troops to Russia.", List.of(
+                    "North Korea denied sending any troops to Russia.",
+                    "Pyongyang dispatched soldiers to Russia.",
+                    "Preheat the oven and add two cups of flour."));
+            assertEquals(StanceLabel.REFUTES, r.get(0).label(), r.get(0).toString());
+            assertEquals(StanceLabel.SUPPORTS, r.get(1).label(), r.get(1).toString());
+            assertEquals(StanceLabel.UNRELATED, r.get(2).label(), r.get(2).toString());
+            assertEquals("stance-v4", clf.modelRef().id());
+            StanceResult doc = ((CrossAttentionStanceClassifier) clf).classifyDocuments(
+                    List.of("North Korea sent troops to Russia."),
+                    List.of(List.of("Preheat the oven and add two cups of flour.",
+                            "North Korea denied sending any troops to Russia.",
+                            "The weather in Seoul was mild on Tuesday."))).get(0);
+            assertEquals(StanceLabel.REFUTES, doc.label(), doc.toString());
+        }
+    }
+
+    @Test
+    void aCrossAttentionModelNeedsAnEncoderThatGivesTokenStates() {
+        ModelStore.ModelIntegrityException e = assertThrows(ModelStore.ModelIntegrityException.class,
+                () -> StanceClassifiers.open(new FakeEncoder(), ModelStore.load("classpath:models/stance-v4")));
+        assertTrue(e.getMessage().contains("token states") && e.getMessage().contains("stance-v4"), e.getMessage());
+    }
 }
