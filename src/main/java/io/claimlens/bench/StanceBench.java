@@ -136,6 +136,7 @@ public final class StanceBench {
         return new Predictor() {
             @Override
             public List<double[]> pairs(List<String> claims, List<String> evidence) {
+                System.err.printf(Locale.ROOT, "  %,d pairs (encoding both sides, then the head)%n", claims.size());
                 return clf.classifyPairs(claims, evidence).stream().map(r -> r.probabilities().toArray()).toList();
             }
 
@@ -164,6 +165,7 @@ public final class StanceBench {
                     for (int k = from; k < to; k++) {
                         out[order[k]] = r.get(k - from).label();
                     }
+                    System.err.printf(Locale.ROOT, "  %,d / %,d pairs%n", to, order.length);
                 }
                 return List.of(out);
             }
