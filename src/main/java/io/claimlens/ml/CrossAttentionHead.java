@@ -71,7 +71,7 @@ public record CrossAttentionHead(int maxTokens, float[] tokenMean, float[] token
         }
         float[][] beta = new float[la][];
         for (int i = 0; i < la; i++) {
-            beta[i] = mix(softmax(e[i]), b);
+            beta[i] = mix(Calibration.softmax(e[i], 1.0), b);
         }
         float[][] alpha = new float[lb][];
         double[] column = new double[la];
@@ -79,7 +79,7 @@ public record CrossAttentionHead(int maxTokens, float[] tokenMean, float[] token
             for (int i = 0; i < la; i++) {
                 column[i] = e[i][j];
             }
-            alpha[j] = mix(softmax(column), a);
+            alpha[j] = mix(Calibration.softmax(column, 1.0), a);
         }
         double[] va = side(a, beta);
         double[] vb = side(b, alpha);
@@ -154,23 +154,6 @@ public record CrossAttentionHead(int maxTokens, float[] tokenMean, float[] token
             }
         }
         return x;
-    }
-
-    private static double[] softmax(double[] z) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : z) {
-            max = Math.max(max, v);
-        }
-        double[] p = new double[z.length];
-        double sum = 0;
-        for (int i = 0; i < z.length; i++) {
-            p[i] = Math.exp(z[i] - max);
-            sum += p[i];
-        }
-        for (int i = 0; i < z.length; i++) {
-            p[i] /= sum;
-        }
-        return p;
     }
 
     private static float[] mix(double[] weights, float[][] rows) {

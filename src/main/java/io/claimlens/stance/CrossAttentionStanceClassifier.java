@@ -11,7 +11,6 @@ import io.claimlens.model.StanceLabel;
 import io.claimlens.model.StanceResult;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,18 +36,9 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
     public CrossAttentionStanceClassifier(TokenStateEncoder encoder, ModelStore.Loaded loaded) {
         this.encoder = encoder;
         String id = loaded.card().id();
-        if (loaded.card().encoderSha256() != null
-                && !loaded.card().encoderSha256().equals(encoder.modelRef().sha256())) {
-            throw new ModelStore.ModelIntegrityException("stance model " + id + " was trained on encoder "
-                    + loaded.card().encoder() + " (" + loaded.card().encoderSha256() + "), but the engine's encoder is "
-                    + encoder.modelRef().id() + " (" + encoder.modelRef().sha256() + ")");
-        }
+        EmbeddingStanceClassifier.requireEncoder(loaded, encoder);
         CrossStanceModel m = ModelStore.fromJson(loaded.file("model.json"), CrossStanceModel.class);
-        String[] expected = Arrays.stream(StanceLabel.values()).map(Enum::name).toArray(String[]::new);
-        if (!Arrays.equals(m.labels(), expected)) {
-            throw new ModelStore.ModelIntegrityException("stance model " + id + " has labels "
-                    + Arrays.toString(m.labels()) + ", expected " + Arrays.toString(expected));
-        }
+        EmbeddingStanceClassifier.requireLabels(m.labels(), id);
         if (m.layoutVersion() != StanceFeatures.LAYOUT_VERSION || m.dimension() != encoder.dimension()
                 || m.head().dimension() != encoder.dimension()
                 || (m.head().features() != StanceFeatures.size(encoder.dimension())
@@ -78,14 +68,10 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
         if (claims.size() != evidence.size()) {
             throw new IllegalArgumentException("claims and evidence must be parallel");
         }
-        Texts t = new Texts(encoder, claims, evidence, scalarsOnly);
-        List<float[][]> a = new ArrayList<>();
-        List<float[][]> b = new ArrayList<>();
-        List<float[]> f = new ArrayList<>();
-        for (int i = 0; i < claims.size(); i++) {
-            t.pair(claims.get(i), evidence.get(i), a, b, f);
+        if (claims.isEmpty()) {
+            return List.of();
         }
-        double[][] logits = network.logits(a, b, f);
+        double[][] logits = pairLogits(claims, evidence);
         List<StanceResult> out = new ArrayList<>(logits.length);
         for (double[] l : logits) {
             out.add(result(l));

@@ -32,18 +32,9 @@ public final class EmbeddingStanceClassifier implements StanceClassifier {
     public EmbeddingStanceClassifier(SentenceEncoder encoder, ModelStore.Loaded loaded) {
         this.encoder = encoder;
         String id = loaded.card().id();
-        if (loaded.card().encoderSha256() != null
-                && !loaded.card().encoderSha256().equals(encoder.modelRef().sha256())) {
-            throw new ModelStore.ModelIntegrityException("stance model " + id + " was trained on encoder "
-                    + loaded.card().encoder() + " (" + loaded.card().encoderSha256() + "), but the engine's encoder is "
-                    + encoder.modelRef().id() + " (" + encoder.modelRef().sha256() + ")");
-        }
+        requireEncoder(loaded, encoder);
         StanceModel m = ModelStore.fromJson(loaded.file("model.json"), StanceModel.class);
-        String[] expected = Arrays.stream(StanceLabel.values()).map(Enum::name).toArray(String[]::new);
-        if (!Arrays.equals(m.labels(), expected)) {
-            throw new ModelStore.ModelIntegrityException("stance model " + id + " has labels "
-                    + Arrays.toString(m.labels()) + ", expected " + Arrays.toString(expected));
-        }
+        requireLabels(m.labels(), id);
         if (m.layoutVersion() != StanceFeatures.LAYOUT_VERSION || m.dimension() != encoder.dimension()) {
             throw new ModelStore.ModelIntegrityException("stance model " + id + " expects feature layout "
                     + m.layoutVersion() + " over " + m.dimension() + "-d vectors; this engine computes layout "
@@ -53,6 +44,25 @@ public final class EmbeddingStanceClassifier implements StanceClassifier {
         this.temperature = m.temperature();
         this.bagTemperature = m.bagTemperature();
         this.ref = new ModelRef("stance", id, loaded.card().files().get("model.json"));
+    }
+
+    /** Refuses a model whose card names other encoder weights than {@code encoder}'s. */
+    static void requireEncoder(ModelStore.Loaded loaded, SentenceEncoder encoder) {
+        if (loaded.card().encoderSha256() != null
+                && !loaded.card().encoderSha256().equals(encoder.modelRef().sha256())) {
+            throw new ModelStore.ModelIntegrityException("stance model " + loaded.card().id() + " was trained on "
+                    + "encoder " + loaded.card().encoder() + " (" + loaded.card().encoderSha256() + "), but the "
+                    + "engine's encoder is " + encoder.modelRef().id() + " (" + encoder.modelRef().sha256() + ")");
+        }
+    }
+
+    /** Refuses a model whose output order is not {@link StanceLabel}'s. */
+    static void requireLabels(String[] labels, String id) {
+        String[] expected = Arrays.stream(StanceLabel.values()).map(Enum::name).toArray(String[]::new);
+        if (!Arrays.equals(labels, expected)) {
+            throw new ModelStore.ModelIntegrityException("stance model " + id + " has labels "
+                    + Arrays.toString(labels) + ", expected " + Arrays.toString(expected));
+        }
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.claimlens.train;
 import io.claimlens.datasets.Fnc;
 import io.claimlens.datasets.LabeledPair;
 import io.claimlens.embed.DjlSentenceEncoder;
-import io.claimlens.embed.SentenceEncoder;
 import io.claimlens.ml.Calibration;
 import io.claimlens.ml.CrossAttentionHead;
 import io.claimlens.ml.CrossAttentionNetwork;
@@ -67,12 +66,7 @@ final class CrossStanceTraining {
 
     private DjlCrossAttentionTrainer.Bag fncBag(Fnc.Pair p, Map<Integer, List<String>> bodies, float lossWeight) {
         List<String> sents = bodies.get(p.bodyId());
-        float[] u = emb.get(p.headline());
-        double[] sims = new double[sents.size()];
-        for (int i = 0; i < sims.length; i++) {
-            sims[i] = SentenceEncoder.cosine(u, emb.get(sents.get(i)));
-        }
-        StanceAggregation.Selection sel = StanceAggregation.select(sims, StanceTrainer.BAG_TEMPERATURE);
+        StanceAggregation.Selection sel = StanceTrainer.selectBodySentences(p.headline(), sents, emb);
         DjlCrossAttentionTrainer.Instance[] in = new DjlCrossAttentionTrainer.Instance[sel.indices().length];
         for (int i = 0; i < in.length; i++) {
             in[i] = instance(p.headline(), sents.get(sel.indices()[i]));

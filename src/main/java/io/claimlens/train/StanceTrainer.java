@@ -297,14 +297,20 @@ public final class StanceTrainer {
         return new DjlMlpTrainer.Bag(new float[][] {f}, new float[] {1f}, p.label().ordinal(), 1f);
     }
 
-    private DjlMlpTrainer.Bag fncBag(Fnc.Pair p, Map<Integer, List<String>> bodies, EmbeddingTable emb) {
-        List<String> sents = bodies.get(p.bodyId());
-        float[] u = emb.get(p.headline());
+    /** The body sentences an FNC-1 pair's bag holds: the most similar to the headline, as at inference. */
+    static StanceAggregation.Selection selectBodySentences(String headline, List<String> sents, EmbeddingTable emb) {
+        float[] u = emb.get(headline);
         double[] sims = new double[sents.size()];
         for (int i = 0; i < sims.length; i++) {
             sims[i] = SentenceEncoder.cosine(u, emb.get(sents.get(i)));
         }
-        StanceAggregation.Selection sel = StanceAggregation.select(sims, BAG_TEMPERATURE);
+        return StanceAggregation.select(sims, BAG_TEMPERATURE);
+    }
+
+    private DjlMlpTrainer.Bag fncBag(Fnc.Pair p, Map<Integer, List<String>> bodies, EmbeddingTable emb) {
+        List<String> sents = bodies.get(p.bodyId());
+        float[] u = emb.get(p.headline());
+        StanceAggregation.Selection sel = selectBodySentences(p.headline(), sents, emb);
         float[][] feats = new float[sel.indices().length][];
         for (int i = 0; i < feats.length; i++) {
             String s = sents.get(sel.indices()[i]);
