@@ -250,23 +250,13 @@ final class CrossStanceTraining {
     }
 
     private void putFnc(String prefix, List<Fnc.Pair> pairs, double[][] logits, Map<String, Double> m) {
-        int[] g = new int[pairs.size()];
-        int[] q = new int[pairs.size()];
         List<StanceLabel> gold = new ArrayList<>();
         List<StanceLabel> pred = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
-            g[i] = pairs.get(i).label().ordinal();
-            q[i] = Metrics.argmax(logits[i]);
             gold.add(pairs.get(i).label());
-            pred.add(StanceLabel.values()[q[i]]);
+            pred.add(StanceLabel.values()[Metrics.argmax(logits[i])]);
         }
-        double[] score = Fnc.score(gold, pred);
-        int[][] cm = Metrics.confusion(g, q, 4);
-        m.put(prefix + "score", score[0] / score[1]);
-        m.put(prefix + "macro_f1", Metrics.macroF1(cm));
-        m.put(prefix + "accuracy", Metrics.accuracy(g, q));
-        log.printf("  %sconfusion (rows gold SUPPORTS/REFUTES/NEUTRAL/UNRELATED): %s%n", prefix,
-                Arrays.deepToString(cm));
+        StanceTrainer.putFncMetrics(prefix, gold, pred, m, log);
     }
 
     /** 3-way NLI accuracy: UNRELATED folded into NEUTRAL. */

@@ -340,6 +340,12 @@ public final class StanceTrainer {
             gold.add(p.label());
             pred.add(StanceLabel.values()[Metrics.argmax(bagLogits(head, fncBag(p, bodies, emb)))]);
         }
+        putFncMetrics(prefix, gold, pred, m, log);
+    }
+
+    /** FNC score, macro-F1 and accuracy under {@code prefix}; the confusion matrix to the log. */
+    static void putFncMetrics(String prefix, List<StanceLabel> gold, List<StanceLabel> pred, Map<String, Double> m,
+                              PrintStream log) {
         double[] score = Fnc.score(gold, pred);
         int[] g = gold.stream().mapToInt(Enum::ordinal).toArray();
         int[] q = pred.stream().mapToInt(Enum::ordinal).toArray();
