@@ -45,12 +45,13 @@ final class TrainCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--epochs", defaultValue = "8", description = "Epochs (default ${DEFAULT-VALUE}).")
+        @Option(names = "--epochs", defaultValue = "8", description = "Epochs (default ${DEFAULT-VALUE}); the "
+                + "CROSS designs keep the epoch with the best held-out FNC-1 dev + SICK trial mean.")
         int epochs;
 
         @Option(names = "--design", defaultValue = "MLP", description = "LINEAR, MLP, CROSS or CROSS_LEXICAL: a "
                 + "head over sentence vectors, or decomposable attention over token states with all pair features or "
-                + "only the lexical ones (slower to train, better on NLI) (default ${DEFAULT-VALUE}).")
+                + "only the lexical ones (slower to train; stance-v4 is CROSS) (default ${DEFAULT-VALUE}).")
         io.claimlens.train.StanceTrainer.Design design;
 
         @Option(names = "--encoder", defaultValue = "all-minilm-l6-v2", description = "Encoder id.")
