@@ -56,7 +56,7 @@ public final class BareOrtEncoder implements AutoCloseable {
     }
 
     public float[][] encode(List<String> texts) {
-        return DjlSentenceEncoder.inLengthSortedBatches(texts, config.effectiveBatchSize(), this::run);
+        return DjlSentenceEncoder.inLengthSortedBatches(texts, config.effectiveBatchSize(), this::run, float[][]::new);
     }
 
     private float[][] run(List<String> texts) {

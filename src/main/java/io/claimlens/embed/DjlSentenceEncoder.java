@@ -51,7 +51,8 @@ public final class DjlSentenceEncoder implements TokenStateEncoder {
     private final Model model;
     private final HuggingFaceTokenizer tokenizer;
     private final BlockingQueue<Predictor<Batch, float[][]>> predictors;
-    private final List<Predictor<Batch, float[][]>> allPredictors = new ArrayList<>();
+    private final BlockingQueue<Predictor<Batch, float[][][]>> tokenPredictors;
+    private final List<Predictor<Batch, ?>> allPredictors = new ArrayList<>();
     private final ModelRef ref;
     private volatile boolean closed;
 
@@ -77,10 +78,14 @@ public final class DjlSentenceEncoder implements TokenStateEncoder {
             throw new IllegalStateException("embedding model " + spec.id() + " is not a valid ONNX model", e);
         }
         this.predictors = new ArrayBlockingQueue<>(config.predictors());
+        this.tokenPredictors = new ArrayBlockingQueue<>(config.predictors());
         for (int i = 0; i < config.predictors(); i++) {
             Predictor<Batch, float[][]> p = model.newPredictor(new PoolingTranslator(spec.pooling()));
             predictors.add(p);
             allPredictors.add(p);
+            Predictor<Batch, float[][][]> t = model.newPredictor(new TokenTranslator());
+            tokenPredictors.add(t);
+            allPredictors.add(t);
         }
     }
 
@@ -107,18 +112,19 @@ public final class DjlSentenceEncoder implements TokenStateEncoder {
         if (closed) {
             throw new IllegalStateException("encoder is closed");
         }
-        return inLengthSortedBatches(texts, config.effectiveBatchSize(), this::runBatch);
+        return inLengthSortedBatches(texts, config.effectiveBatchSize(), this::runBatch, float[][]::new);
     }
 
     /**
-     * Encodes {@code texts} in length-sorted batches of {@code batchSize} (less padding) and returns the vectors in
-     * input order. Ties keep input order, so the batching is deterministic. Shared with the bare ONNX Runtime
-     * baseline so that both run the same batches.
+     * Encodes {@code texts} in length-sorted batches of {@code batchSize} (less padding) and returns one result per
+     * text in input order. Ties keep input order, so the batching is deterministic. Shared by the vectors, the token
+     * states and the bare ONNX Runtime baseline, so that all run the same batches.
      */
-    static float[][] inLengthSortedBatches(List<String> texts, int batchSize,
-                                           java.util.function.Function<List<String>, float[][]> runBatch) {
+    static <R> R[] inLengthSortedBatches(List<String> texts, int batchSize,
+                                         java.util.function.Function<List<String>, R[]> runBatch,
+                                         java.util.function.IntFunction<R[]> newArray) {
         int n = texts.size();
-        float[][] out = new float[n][];
+        R[] out = newArray.apply(n);
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -130,9 +136,9 @@ public final class DjlSentenceEncoder implements TokenStateEncoder {
             for (int k = from; k < to; k++) {
                 batch.add(texts.get(order[k]));
             }
-            float[][] vectors = runBatch.apply(batch);
+            R[] results = runBatch.apply(batch);
             for (int k = from; k < to; k++) {
-                out[order[k]] = vectors[k - from];
+                out[order[k]] = results[k - from];
             }
         }
         return out;
@@ -140,10 +146,15 @@ public final class DjlSentenceEncoder implements TokenStateEncoder {
 
     /** Tokenises and runs one batch; returns pooled, normalised vectors in batch order. */
     float[][] runBatch(List<String> texts) {
+        return runBatch(predictors, texts);
+    }
+
+    /** Tokenises and runs one batch on a predictor from {@code pool}, returning it after. */
+    private <R> R runBatch(BlockingQueue<Predictor<Batch, R>> pool, List<String> texts) {
         Batch batch = Batch.of(tokenizer.batchEncode(texts));
-        Predictor<Batch, float[][]> p;
+        Predictor<Batch, R> p;
         try {
-            p = predictors.take();
+            p = pool.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for an encoder", e);
@@ -153,7 +164,7 @@ public final class DjlSentenceEncoder implements TokenStateEncoder {
         } catch (TranslateException e) {
             throw new IllegalStateException("embedding model " + spec.id() + " failed on a batch of " + batch.b(), e);
         } finally {
-            predictors.add(p);
+            pool.add(p);
         }
     }
 
@@ -173,28 +184,8 @@ public final class DjlSentenceEncoder implements TokenStateEncoder {
             throw new IllegalStateException("encoder is closed");
         }
         int n = texts.size();
-        float[][][] out = new float[n][][];
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, Comparator.comparingInt(i -> texts.get(i).length()));
-        int batchSize = config.effectiveBatchSize();
-        try (Predictor<Batch, float[][][]> p = model.newPredictor(new TokenTranslator())) {
-            for (int from = 0; from < n; from += batchSize) {
-                int to = Math.min(n, from + batchSize);
-                List<String> batch = new ArrayList<>(to - from);
-                for (int k = from; k < to; k++) {
-                    batch.add(texts.get(order[k]));
-                }
-                float[][][] states = p.predict(Batch.of(tokenizer.batchEncode(batch)));
-                for (int k = from; k < to; k++) {
-                    out[order[k]] = states[k - from];
-                }
-            }
-        } catch (TranslateException e) {
-            throw new IllegalStateException("embedding model " + spec.id() + " failed on a batch", e);
-        }
+        float[][][] out = inLengthSortedBatches(texts, config.effectiveBatchSize(),
+                batch -> runBatch(tokenPredictors, batch), float[][][]::new);
         float[][] vectors = new float[n][];
         for (int i = 0; i < n; i++) {
             vectors[i] = poolOne(out[i], spec.pooling());
@@ -235,7 +226,7 @@ public final class DjlSentenceEncoder implements TokenStateEncoder {
             return;
         }
         closed = true;
-        for (Predictor<Batch, float[][]> p : allPredictors) {
+        for (Predictor<Batch, ?> p : allPredictors) {
             p.close();
         }
         model.close();
