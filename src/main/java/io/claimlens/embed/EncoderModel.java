@@ -92,7 +92,7 @@ public enum EncoderModel {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown encoder model '" + id + "'; known: all-minilm-l6-v2, "
-                + "all-minilm-l6-v2-q, bge-small-en-v1.5-q");
+        throw new IllegalArgumentException("unknown encoder model '" + id + "'; known: " + java.util.Arrays
+                .stream(values()).map(EncoderModel::id).collect(java.util.stream.Collectors.joining(", ")));
     }
 }

@@ -56,7 +56,22 @@ public final class DjlCrossAttentionTrainer {
      * @param maxTokens token states kept per text (the first ones)
      */
     public record Options(int units, int epochs, int batchSize, float learningRate, float weightDecay, float dropout,
-                          int maxTokens, long seed) {
+                          int maxTokens, long seed, Schedule schedule) {
+
+        /** Options with a fixed learning rate. */
+        public Options(int units, int epochs, int batchSize, float learningRate, float weightDecay, float dropout,
+                       int maxTokens, long seed) {
+            this(units, epochs, batchSize, learningRate, weightDecay, dropout, maxTokens, seed, Schedule.FIXED);
+        }
+    }
+
+    /** How the learning rate moves over the run. */
+    public enum Schedule {
+        /** The same rate throughout. */
+        FIXED,
+        /** Cosine decay from the rate to zero over all the run's updates: late epochs move the weights less, so
+         *  the epoch-to-epoch swing of a held-out reading narrows. */
+        COSINE
     }
 
     /**
@@ -127,7 +142,7 @@ public final class DjlCrossAttentionTrainer {
              NDManager manager = NDManager.newBaseManager("PyTorch")) {
             model.setBlock(block);
             DefaultTrainingConfig cfg = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(Optimizer.adamW().optLearningRateTracker(Tracker.fixed(o.learningRate()))
+                    .optOptimizer(Optimizer.adamW().optLearningRateTracker(learningRate(o, size))
                             .optWeightDecays(o.weightDecay()).build())
                     .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
             Random rnd = new Random(o.seed());
@@ -168,6 +183,14 @@ public final class DjlCrossAttentionTrainer {
             }
             return export(block, norm);
         }
+    }
+
+    private static Tracker learningRate(Options o, int size) {
+        return switch (o.schedule()) {
+            case FIXED -> Tracker.fixed(o.learningRate());
+            case COSINE -> Tracker.cosine().setBaseValue(o.learningRate()).optFinalValue(0f)
+                    .setMaxUpdates(o.epochs() * ((size + o.batchSize() - 1) / o.batchSize())).build();
+        };
     }
 
     /**
