@@ -33,6 +33,9 @@ final class TrainCommand implements Runnable {
             description = {"Trains the stance head with DJL on FNC-1 train (10%% of bodies held out), SNLI dev, SICK "
                     + "train and training-data/stance/hard-cases.tsv; evaluates on FNC-1 competition test, SNLI test "
                     + "and SICK test.",
+                    "With --design CROSS_INFERENCE --base DIR, keeps that cross-attention model's stance head and "
+                            + "trains sentence-pair heads beside it on SNLI dev, SICK train, the hard cases and "
+                            + "unrelated FNC-1 headline/sentence pairs (stance-v5 is stance-v4 plus such heads).",
                     "With --compare, trains the linear and MLP designs on every encoder and prints their numbers "
                             + "instead of writing a model."})
     static final class Stance implements Callable<Integer> {
@@ -49,10 +52,15 @@ final class TrainCommand implements Runnable {
                 + "CROSS designs keep the epoch with the best held-out FNC-1 dev + SICK trial mean.")
         int epochs;
 
-        @Option(names = "--design", defaultValue = "MLP", description = "LINEAR, MLP, CROSS or CROSS_LEXICAL: a "
-                + "head over sentence vectors, or decomposable attention over token states with all pair features or "
-                + "only the lexical ones (slower to train; stance-v4 is CROSS) (default ${DEFAULT-VALUE}).")
+        @Option(names = "--design", defaultValue = "MLP", description = "LINEAR, MLP, CROSS, CROSS_LEXICAL or "
+                + "CROSS_INFERENCE: a head over sentence vectors, decomposable attention over token states with all "
+                + "pair features or only the lexical ones (slower to train; stance-v4 is CROSS), or a CROSS model "
+                + "plus sentence-pair heads (needs --base) (default ${DEFAULT-VALUE}).")
         io.claimlens.train.StanceTrainer.Design design;
+
+        @Option(names = "--base", paramLabel = "DIR", description = "With --design CROSS_INFERENCE: the CROSS or "
+                + "CROSS_LEXICAL model whose stance head is kept (e.g. models/stance-v4).")
+        Path base;
 
         @Option(names = "--encoder", defaultValue = "all-minilm-l6-v2", description = "Encoder id.")
         String encoder;
@@ -87,9 +95,15 @@ final class TrainCommand implements Runnable {
                 }
                 return 0;
             }
+            if ((base != null) != (design == io.claimlens.train.StanceTrainer.Design.CROSS_INFERENCE)) {
+                throw new IllegalArgumentException(base == null ? "--design CROSS_INFERENCE needs --base DIR, the "
+                        + "cross-attention model whose stance head it keeps" : "--base is only for --design "
+                        + "CROSS_INFERENCE");
+            }
             t.train(new io.claimlens.train.StanceTrainer.Options(data, out, out.getFileName().toString(), seed,
                     EncoderModel.byId(encoder), design, epochs, cache, commandLine("stance", data, out, seed)
-                    + " --design " + design + " --epochs " + epochs + " --encoder " + encoder), System.err);
+                    + " --design " + design + (base == null ? "" : " --base " + base) + " --epochs " + epochs
+                    + " --encoder " + encoder, base), System.err);
             return 0;
         }
     }

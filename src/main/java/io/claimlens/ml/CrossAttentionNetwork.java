@@ -115,6 +115,33 @@ public final class CrossAttentionNetwork implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The mean of several networks' logits for the same pairs (an ensemble of heads of one shape trained with
+     * different seeds).
+     */
+    public static double[][] meanLogits(List<CrossAttentionNetwork> nets, List<float[][]> claims,
+                                        List<float[][]> evidence, List<float[]> features) {
+        if (nets.isEmpty()) {
+            throw new IllegalArgumentException("no networks to average");
+        }
+        double[][] mean = null;
+        for (CrossAttentionNetwork net : nets) {
+            double[][] l = net.logits(claims, evidence, features);
+            if (mean == null) {
+                mean = new double[l.length][];
+                for (int i = 0; i < l.length; i++) {
+                    mean[i] = new double[l[i].length];
+                }
+            }
+            for (int i = 0; i < l.length; i++) {
+                for (int k = 0; k < l[i].length; k++) {
+                    mean[i][k] += l[i][k] / nets.size();
+                }
+            }
+        }
+        return mean;
+    }
+
     private NDList inputs(NDManager m, List<float[][]> claims, List<float[][]> evidence, List<float[]> features) {
         int b = claims.size();
         int d = head.dimension();

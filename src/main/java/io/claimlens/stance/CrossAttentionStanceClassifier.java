@@ -17,8 +17,16 @@ import java.util.Map;
 
 /**
  * Stance from the claim's and the evidence's token states through a decomposable-attention head
- * ({@link CrossStanceModel}, design {@code CROSS} or {@code CROSS_LEXICAL}), which also reads the pair features of
- * {@link StanceFeatures} (all of them, or only the lexical scalars: the head's input size says which).
+ * ({@link CrossStanceModel}, design {@code CROSS}, {@code CROSS_LEXICAL} or {@code CROSS_INFERENCE}), which also
+ * reads the pair features of {@link StanceFeatures} (all of them, or only the lexical scalars: the head's input size
+ * says which).
+ *
+ * <p>A model with a {@linkplain CrossStanceModel.SentenceInference sentence-pair head} classifies sentence pairs
+ * with it ({@link #classify}, {@link #classifyPairs}): that head learned only the sentence question (NLI pairs, and
+ * news sentences on other matters as UNRELATED), which it answers better than the stance head, whose training is
+ * dominated by FNC-1's headline/body bags (several such heads, trained with different seeds, have their logits
+ * averaged). Documents ({@link #classifyDocuments}) are judged by the stance head, pooled over their sentences as
+ * trained: FNC-1's "agree" and "discuss" are judgements about a whole article, not about one sentence.
  *
  * <p>The card must name the same encoder weights as the encoder given, the label order and feature layout must
  * match this code; otherwise construction fails with the model's name. Thread-safe. Close releases the head's
@@ -31,13 +39,28 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
     private final boolean scalarsOnly;
     private final double temperature;
     private final double bagTemperature;
+    /** The sentence-pair heads; empty when the model has none. */
+    private final List<CrossAttentionNetwork> inference;
+    private final double inferenceTemperature;
     private final ModelRef ref;
 
     public CrossAttentionStanceClassifier(TokenStateEncoder encoder, ModelStore.Loaded loaded) {
-        this.encoder = encoder;
-        String id = loaded.card().id();
+        this(encoder, checked(encoder, loaded), new ModelRef("stance", loaded.card().id(),
+                loaded.card().files().get("model.json")));
+    }
+
+    private static CrossStanceModel checked(TokenStateEncoder encoder, ModelStore.Loaded loaded) {
         EmbeddingStanceClassifier.requireEncoder(loaded, encoder);
-        CrossStanceModel m = ModelStore.fromJson(loaded.file("model.json"), CrossStanceModel.class);
+        return ModelStore.fromJson(loaded.file("model.json"), CrossStanceModel.class);
+    }
+
+    /**
+     * A classifier for a model held in memory (a trainer evaluating what it is about to write); {@code ref} names
+     * it. The caller vouches that {@code encoder} is the one the model was trained over.
+     */
+    public CrossAttentionStanceClassifier(TokenStateEncoder encoder, CrossStanceModel m, ModelRef ref) {
+        this.encoder = encoder;
+        String id = ref.id();
         EmbeddingStanceClassifier.requireLabels(m.labels(), id);
         if (m.layoutVersion() != StanceFeatures.LAYOUT_VERSION || m.dimension() != encoder.dimension()
                 || m.head().dimension() != encoder.dimension()
@@ -47,11 +70,17 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
                     + m.layoutVersion() + " over " + m.dimension() + "-d states; this engine computes layout "
                     + StanceFeatures.LAYOUT_VERSION + " over " + encoder.dimension() + "-d");
         }
+        CrossStanceModel.SentenceInference nli = m.inference();
+        if (nli != null) {
+            requireInference(nli, encoder.dimension(), id);
+        }
         this.network = CrossAttentionNetwork.of(m.head());
+        this.inference = nli == null ? List.of() : nli.heads().stream().map(CrossAttentionNetwork::of).toList();
+        this.inferenceTemperature = nli == null ? 1 : nli.temperature();
         this.scalarsOnly = m.head().features() == StanceFeatures.SCALARS;
         this.temperature = m.temperature();
         this.bagTemperature = m.bagTemperature();
-        this.ref = new ModelRef("stance", id, loaded.card().files().get("model.json"));
+        this.ref = ref;
     }
 
     @Override
@@ -71,12 +100,28 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
         if (claims.isEmpty()) {
             return List.of();
         }
-        double[][] logits = pairLogits(claims, evidence);
+        Texts t = new Texts(encoder, claims, evidence, scalarsOnly);
+        double[][] logits = inference.isEmpty() ? pairLogits(t, claims, evidence)
+                : t.inferenceLogits(inference, claims, evidence);
+        double temp = inference.isEmpty() ? temperature : inferenceTemperature;
         List<StanceResult> out = new ArrayList<>(logits.length);
         for (double[] l : logits) {
-            out.add(result(l));
+            out.add(StanceResult.of(Distribution.of(StanceLabel.class, Calibration.softmax(l, temp))));
         }
         return out;
+    }
+
+    private static void requireInference(CrossStanceModel.SentenceInference nli, int dimension, String id) {
+        String[] order = java.util.Arrays.stream(StanceLabel.values()).map(Enum::name).toArray(String[]::new);
+        boolean fits = java.util.Arrays.equals(nli.labels(), order) && !nli.heads().isEmpty();
+        for (io.claimlens.ml.CrossAttentionHead h : nli.heads()) {
+            fits &= h.features() == 0 && h.dimension() == dimension && h.classes() == order.length;
+        }
+        if (!fits) {
+            throw new ModelStore.ModelIntegrityException("stance model " + id + ": its sentence-pair heads must read "
+                    + dimension + "-d token states only and give " + java.util.Arrays.toString(order) + "; it has "
+                    + nli.heads().size() + " giving " + java.util.Arrays.toString(nli.labels()));
+        }
     }
 
     /**
@@ -114,7 +159,7 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
             }
         }
         double[][] logits = pairEvidence.isEmpty() ? new double[0][]
-                : pairLogits(pairClaims, pairEvidence);
+                : pairLogits(new Texts(encoder, pairClaims, pairEvidence, scalarsOnly), pairClaims, pairEvidence);
         List<StanceResult> out = new ArrayList<>(claims.size());
         int r = 0;
         for (StanceAggregation.Selection sel : selections) {
@@ -131,8 +176,7 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
         return out;
     }
 
-    private double[][] pairLogits(List<String> claims, List<String> evidence) {
-        Texts t = new Texts(encoder, claims, evidence, scalarsOnly);
+    private double[][] pairLogits(Texts t, List<String> claims, List<String> evidence) {
         List<float[][]> a = new ArrayList<>();
         List<float[][]> b = new ArrayList<>();
         List<float[]> f = new ArrayList<>();
@@ -154,6 +198,7 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
     @Override
     public void close() {
         network.close();
+        inference.forEach(CrossAttentionNetwork::close);
     }
 
     /** The distinct texts of a call, encoded once, with their lexical features. */
@@ -183,6 +228,19 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
                     features.computeIfAbsent(claim, TextFeatures::of),
                     features.computeIfAbsent(evidence, TextFeatures::of));
             f.add(scalarsOnly ? StanceFeatures.scalars(all) : all);
+        }
+
+        /** The sentence-pair heads' mean logits for each pair; they read token states only. */
+        double[][] inferenceLogits(List<CrossAttentionNetwork> nets, List<String> claims, List<String> evidence) {
+            List<float[][]> a = new ArrayList<>(claims.size());
+            List<float[][]> b = new ArrayList<>(claims.size());
+            List<float[]> none = new ArrayList<>(claims.size());
+            for (int i = 0; i < claims.size(); i++) {
+                a.add(encoded.states()[index.get(claims.get(i))]);
+                b.add(encoded.states()[index.get(evidence.get(i))]);
+                none.add(new float[0]);
+            }
+            return CrossAttentionNetwork.meanLogits(nets, a, b, none);
         }
     }
 }

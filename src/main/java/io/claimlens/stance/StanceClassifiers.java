@@ -13,7 +13,7 @@ public final class StanceClassifiers {
     /** Whether the model is a cross-attention head (reads token states, not only sentence vectors). */
     public static boolean isCrossAttention(ModelStore.Loaded loaded) {
         Object design = loaded.card().config() == null ? null : loaded.card().config().get("design");
-        return "CROSS".equals(design) || "CROSS_LEXICAL".equals(design);
+        return "CROSS".equals(design) || "CROSS_LEXICAL".equals(design) || "CROSS_INFERENCE".equals(design);
     }
 
     /**

@@ -68,11 +68,17 @@ public final class StanceTrainer {
          * (cosine, overlap, negation, numbers, hedges, length) beside it, not the sentence vectors: the head has to
          * decide from the aligned tokens.
          */
-        CROSS_LEXICAL(CROSS_UNITS);
+        CROSS_LEXICAL(CROSS_UNITS),
+        /**
+         * A CROSS or CROSS_LEXICAL model ({@code --base}) with its stance head unchanged (it judges documents), plus
+         * sentence-pair heads over token states alone, trained on sentence pairs only, that judge sentence pairs
+         * (see {@link InferenceHeadTraining}).
+         */
+        CROSS_INFERENCE(CROSS_UNITS);
 
         /** Whether the head reads token states. */
         public boolean crossAttention() {
-            return this == CROSS || this == CROSS_LEXICAL;
+            return this == CROSS || this == CROSS_LEXICAL || this == CROSS_INFERENCE;
         }
 
         final int hidden;
@@ -82,9 +88,18 @@ public final class StanceTrainer {
         }
     }
 
-    /** Training options; {@code out == null} evaluates without writing a model (design comparisons). */
+    /**
+     * Training options; {@code out == null} evaluates without writing a model (design comparisons).
+     *
+     * @param base the model a {@link Design#CROSS_INFERENCE} run adds its head to; null for the other designs
+     */
     public record Options(Path dataRoot, Path out, String id, long seed, EncoderModel encoder, Design design,
-                          int epochs, Path cacheDir, String command) {
+                          int epochs, Path cacheDir, String command, Path base) {
+
+        public Options(Path dataRoot, Path out, String id, long seed, EncoderModel encoder, Design design,
+                       int epochs, Path cacheDir, String command) {
+            this(dataRoot, out, id, seed, encoder, design, epochs, cacheDir, command, null);
+        }
     }
 
     static final int CROSS_UNITS = 200;
@@ -110,6 +125,9 @@ public final class StanceTrainer {
     }
 
     public Map<String, Double> train(Options o, PrintStream log) throws IOException {
+        if (o.design() == Design.CROSS_INFERENCE) {
+            return new InferenceHeadTraining(o, log).run();
+        }
         Path fncDir = o.dataRoot().resolve("fnc-1");
         Path snliDev = o.dataRoot().resolve("snli/snli_1.0_dev.jsonl.gz");
         Path snliTest = o.dataRoot().resolve("snli/snli_1.0_test.jsonl.gz");
@@ -268,7 +286,7 @@ public final class StanceTrainer {
         return Math.floorMod(new Random(seed * 31 + bodyId).nextInt(), 10) == 0;
     }
 
-    private Map<Integer, List<String>> sentences(Map<Integer, String> bodies, SentenceSplitter splitter) {
+    Map<Integer, List<String>> sentences(Map<Integer, String> bodies, SentenceSplitter splitter) {
         Map<Integer, List<String>> out = new HashMap<>();
         for (Map.Entry<Integer, String> b : bodies.entrySet()) {
             String text = b.getValue();

@@ -48,6 +48,23 @@ class CliTest {
         assertEquals(2, cl.execute("no-such-command"));
     }
 
+    /** The inference-head design adds to a base model: without one it stops before reading any data, and says why. */
+    @Test
+    void trainingAnInferenceHeadNeedsABaseModel() {
+        CommandLine cl = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        assertEquals(1, cl.execute("train", "stance", "--design", "CROSS_INFERENCE", "--out",
+                dir.resolve("m").toString()));
+        assertTrue(err.toString().contains("--base"), err.toString());
+        assertTrue(!Files.exists(dir.resolve("m")));
+        StringWriter err2 = new StringWriter();
+        cl.setErr(new PrintWriter(err2));
+        assertEquals(1, cl.execute("train", "stance", "--design", "MLP", "--base", "models/stance-v4", "--out",
+                dir.resolve("m").toString()));
+        assertTrue(err2.toString().contains("only for --design CROSS_INFERENCE"), err2.toString());
+    }
+
     /** Integration: the quotes command end to end, with the JSONL contract. */
     @Test
     void quotesWritesOneRecordPerQuotation() throws Exception {

@@ -85,6 +85,28 @@ class CrossAttentionTest {
     }
 
     @Test
+    void meanLogitsAverageTheNetworksPairByPair() {
+        Random r = new Random(17);
+        List<float[][]> a = List.of(states(r, 3), states(r, 5));
+        List<float[][]> b = List.of(states(r, 4), states(r, 2));
+        List<float[]> f = List.of(vector(r, F, 1f), vector(r, F, 1f));
+        try (CrossAttentionNetwork one = CrossAttentionNetwork.of(randomHead(1, 8));
+             CrossAttentionNetwork two = CrossAttentionNetwork.of(randomHead(2, 8))) {
+            double[][] l1 = one.logits(a, b, f);
+            double[][] l2 = two.logits(a, b, f);
+            double[][] mean = CrossAttentionNetwork.meanLogits(List.of(one, two), a, b, f);
+            for (int i = 0; i < a.size(); i++) {
+                for (int k = 0; k < l1[i].length; k++) {
+                    assertEquals((l1[i][k] + l2[i][k]) / 2, mean[i][k], 1e-9, "pair " + i + " class " + k);
+                }
+                assertTrue(Math.abs(l1[i][0] - l2[i][0]) > 1e-4, "two random heads should disagree");
+            }
+            assertArrayEquals(l1[1], CrossAttentionNetwork.meanLogits(List.of(one), a, b, f)[1], 1e-12);
+        }
+        assertThrows(IllegalArgumentException.class, () -> CrossAttentionNetwork.meanLogits(List.of(), a, b, f));
+    }
+
+    @Test
     void tokensPastTheLimitAreNotRead() {
         CrossAttentionHead head = randomHead(3, 4);
         Random r = new Random(5);

@@ -126,6 +126,56 @@ class StanceTest {
         }
     }
 
+    /**
+     * Integration: stance-v5 is stance-v4 plus sentence-pair heads. Its sentence pairs are theirs: the issue's three
+     * sentences get their labels, and news sentences on other matters are UNRELATED (not the "contradiction" an
+     * SNLI-trained head gives them); documents are stance-v4's, to the bit.
+     */
+    @Test
+    void stanceV5JudgesSentencePairsWithItsOwnHeadsAndDocumentsAsV4() {
+        String claim = "North Korea sent troops to Russia.";
+        List<String> evidence = List.of("North Korea denied sending any troops to Russia.",
+                "Pyongyang dispatched soldiers to Russia.", "Preheat the oven and add two cups of flour.",
+                "The weather in Seoul was mild on Tuesday.", "Stock markets fell sharply in Tokyo on Monday.");
+        List<String> doc = List.of("Preheat the oven and add two cups of flour.",
+                "North Korea denied sending any troops to Russia.", "The weather in Seoul was mild on Tuesday.");
+        try (DjlSentenceEncoder bge = DjlSentenceEncoder.create(EncoderConfig.builder()
+                .setModel(EncoderModel.BGE_SMALL_EN_V15_Q).build());
+             StanceClassifier v4 = StanceClassifiers.open(bge, ModelStore.load("classpath:models/stance-v4"));
+             StanceClassifier v5 = StanceClassifiers.open(bge, ModelStore.load("classpath:models/stance-v5"))) {
+            assertEquals("stance-v5", v5.modelRef().id());
+            List<StanceResult> r4 = v4.classify(claim, evidence);
+            List<StanceResult> r5 = v5.classify(claim, evidence);
+            assertEquals(StanceLabel.REFUTES, r5.get(0).label(), r5.get(0).toString());
+            assertEquals(StanceLabel.SUPPORTS, r5.get(1).label(), r5.get(1).toString());
+            for (int i = 2; i < evidence.size(); i++) {
+                assertEquals(StanceLabel.UNRELATED, r5.get(i).label(), evidence.get(i) + " " + r5.get(i));
+            }
+            boolean differs = false;
+            for (int i = 0; i < evidence.size(); i++) {
+                differs |= Math.abs(r4.get(i).probabilities().toArray()[0]
+                        - r5.get(i).probabilities().toArray()[0]) > 1e-3;
+            }
+            assertTrue(differs, "stance-v5 judged the sentence pairs with stance-v4's head");
+            StanceResult d4 = ((CrossAttentionStanceClassifier) v4).classifyDocuments(List.of(claim), List.of(doc))
+                    .get(0);
+            StanceResult d5 = ((CrossAttentionStanceClassifier) v5).classifyDocuments(List.of(claim), List.of(doc))
+                    .get(0);
+            assertTrue(java.util.Arrays.equals(d4.probabilities().toArray(), d5.probabilities().toArray()),
+                    d4 + " vs " + d5);
+            assertEquals(StanceLabel.REFUTES, d5.label());
+        }
+    }
+
+    /** A model without sentence-pair heads reads and writes back to the same bytes (stance-v4's hash holds). */
+    @Test
+    void aCrossModelWithoutSentencePairHeadsKeepsItsBytes() {
+        byte[] shipped = ModelStore.load("classpath:models/stance-v4").file("model.json");
+        CrossStanceModel m = ModelStore.fromJson(shipped, CrossStanceModel.class);
+        assertEquals(null, m.inference());
+        assertTrue(java.util.Arrays.equals(shipped, ModelStore.toJson(m)), "stance-v4 re-serialised differently");
+    }
+
     @Test
     void aCrossAttentionModelNeedsAnEncoderThatGivesTokenStates() {
         ModelStore.ModelIntegrityException e = assertThrows(ModelStore.ModelIntegrityException.class,
