@@ -92,29 +92,23 @@ final class InferenceHeadTraining {
         }
         CrossStanceModel baseModel = ModelStore.fromJson(base.file("model.json"), CrossStanceModel.class);
 
-        Path snliDev = o.dataRoot().resolve("snli/snli_1.0_dev.jsonl.gz");
-        Path snliTest = o.dataRoot().resolve("snli/snli_1.0_test.jsonl.gz");
-        Path sickTrain = o.dataRoot().resolve("sick/SICK_train.txt");
-        Path sickTrial = o.dataRoot().resolve("sick/SICK_trial.txt");
-        Path sickTest = o.dataRoot().resolve("sick/SICK_test_annotated.txt");
-        Path hard = Path.of("training-data/stance/hard-cases.tsv");
+        StanceTrainer.DataPaths paths = StanceTrainer.DataPaths.under(o.dataRoot());
         List<LabeledPair> train = new ArrayList<>();
         List<LabeledPair> held = new ArrayList<>();
-        List<LabeledPair> snli = NliData.snli(snliDev);
+        List<LabeledPair> snli = NliData.snli(paths.snliDev());
         for (LabeledPair p : snli) {
             (heldOut(p.group(), o.seed()) ? held : train).add(p);
         }
         int snliTrain = train.size();
-        List<LabeledPair> sick = NliData.sick(sickTrain);
+        List<LabeledPair> sick = NliData.sick(paths.sickTrain());
         train.addAll(sick);
-        List<LabeledPair> hardCases = StanceTrainer.readHardCases(hard);
+        List<LabeledPair> hardCases = StanceTrainer.readHardCases(paths.hardCases());
         for (int r = 0; r < HARD_CASE_REPEATS; r++) {
             train.addAll(hardCases);
         }
         // FNC-1 headlines against the most similar sentence of an unrelated body: news pairs on different matters,
         // so that the head learns UNRELATED from topic, not from SNLI's "a different scene" (its contradictions)
-        Path fncDir = o.dataRoot().resolve("fnc-1");
-        Fnc.Split fnc = Fnc.read(fncDir, "train");
+        Fnc.Split fnc = Fnc.read(paths.fnc(), "train");
         Map<Integer, List<String>> bodies = new StanceTrainer().sentences(fnc.bodies(), new SentenceSplitter());
         List<Fnc.Pair> unrelatedTrain = new ArrayList<>();
         List<Fnc.Pair> unrelatedDev = new ArrayList<>();
@@ -123,9 +117,9 @@ final class InferenceHeadTraining {
                 (StanceTrainer.isDevBody(p.bodyId(), o.seed()) ? unrelatedDev : unrelatedTrain).add(p);
             }
         }
-        List<LabeledPair> trial = NliData.sick(sickTrial);
-        List<LabeledPair> testSnli = NliData.snli(snliTest);
-        List<LabeledPair> testSick = NliData.sick(sickTest);
+        List<LabeledPair> trial = NliData.sick(paths.sickTrial());
+        List<LabeledPair> testSnli = NliData.snli(paths.snliTest());
+        List<LabeledPair> testSick = NliData.sick(paths.sickTest());
         EncoderConfig ec = EncoderConfig.builder().setModel(o.encoder()).optAllowBatchVariance(
                 !o.encoder().batchInvariant()).build();
         try (DjlSentenceEncoder encoder = DjlSentenceEncoder.create(ec)) {
@@ -145,9 +139,9 @@ final class InferenceHeadTraining {
             EmbeddingTable emb = EmbeddingTable.build(encoder, fncTexts, o.cacheDir(), log);
             train.addAll(closestSentence(unrelatedTrain, bodies, emb));
             List<LabeledPair> unrelatedHeld = closestSentence(unrelatedDev, bodies, emb);
-            log.printf("sentence head: %,d training pairs (snli-dev %,d less %,d held out, sick-train %,d, hard %d x%d, "
-                    + "FNC-1 unrelated %,d); held out %,d + sick-trial %,d + FNC-1 dev unrelated %,d%n", train.size(),
-                    snliTrain, held.size(), sick.size(), hardCases.size(), HARD_CASE_REPEATS, unrelatedTrain.size(),
+            log.printf("sentence-pair heads: %,d training pairs (snli-dev %,d less %,d held out, sick-train %,d, "
+                    + "hard %d x%d, FNC-1 unrelated %,d); held out %,d + sick-trial %,d + FNC-1 dev unrelated %,d%n",
+                    train.size(), snliTrain, held.size(), sick.size(), hardCases.size(), HARD_CASE_REPEATS, unrelatedTrain.size(),
                     held.size(), trial.size(), unrelatedHeld.size());
             List<DjlCrossAttentionTrainer.Bag> trainBags = bags(train);
             List<DjlCrossAttentionTrainer.Bag> heldBags = bags(held);
@@ -163,7 +157,8 @@ final class InferenceHeadTraining {
             DjlCrossAttentionTrainer.Options to = null;
             for (int k = 0; k < HEADS; k++) {
                 to = new DjlCrossAttentionTrainer.Options(StanceTrainer.CROSS_UNITS, o.epochs(), 64, 1e-3f, 1e-4f,
-                        DROPOUT, StanceTrainer.CROSS_MAX_TOKENS, o.seed() + k, DjlCrossAttentionTrainer.Schedule.COSINE);
+                        DROPOUT, StanceTrainer.CROSS_MAX_TOKENS, o.seed() + k,
+                        DjlCrossAttentionTrainer.Schedule.COSINE);
                 log.printf("sentence-pair head %d of %d (seed %d)%n", k + 1, HEADS, to.seed());
                 CrossAttentionHead[] best = new CrossAttentionHead[1];
                 double[] bestScore = {Double.NEGATIVE_INFINITY};
@@ -257,16 +252,16 @@ final class InferenceHeadTraining {
                 config.put("calibration", "temperature on the three held-out sets");
                 List<ModelCard.DataRef> data = List.of(
                         DataFiles.ref(o.base().resolve("model.json"), 1, "base"),
-                        DataFiles.ref(snliDev, snliTrain, "train"),
-                        DataFiles.ref(snliDev, held.size(), "dev"),
-                        DataFiles.ref(sickTrain, sick.size(), "train"),
-                        DataFiles.ref(hard, hardCases.size(), "train"),
-                        DataFiles.ref(fncDir.resolve("train_stances.csv.gz"), unrelatedTrain.size() + unrelatedDev.size(),
-                                "train + dev (unrelated pairs)"),
-                        DataFiles.ref(fncDir.resolve("train_bodies.csv.gz"), bodies.size(), "train + dev"),
-                        DataFiles.ref(sickTrial, trial.size(), "calibration"),
-                        DataFiles.ref(snliTest, testSnli.size(), "test"),
-                        DataFiles.ref(sickTest, testSick.size(), "test"));
+                        DataFiles.ref(paths.snliDev(), snliTrain, "train"),
+                        DataFiles.ref(paths.snliDev(), held.size(), "dev"),
+                        DataFiles.ref(paths.sickTrain(), sick.size(), "train"),
+                        DataFiles.ref(paths.hardCases(), hardCases.size(), "train"),
+                        DataFiles.ref(paths.fnc().resolve("train_stances.csv.gz"),
+                                unrelatedTrain.size() + unrelatedDev.size(), "train + dev (unrelated pairs)"),
+                        DataFiles.ref(paths.fnc().resolve("train_bodies.csv.gz"), bodies.size(), "train + dev"),
+                        DataFiles.ref(paths.sickTrial(), trial.size(), "calibration"),
+                        DataFiles.ref(paths.snliTest(), testSnli.size(), "test"),
+                        DataFiles.ref(paths.sickTest(), testSick.size(), "test"));
                 ModelCard card = new ModelCard(o.id(), "stance", LocalDate.now().toString(), o.command(), o.seed(),
                         encoder.modelRef().id(), encoder.modelRef().sha256(), config, data, m, Map.of(),
                         "Stance head of " + base.card().id() + " (unchanged; judges whole documents) plus "

@@ -102,6 +102,17 @@ public final class StanceTrainer {
         }
     }
 
+    /** Where the stance designs' data lies: the datasets under {@code root}, our hard cases in the project. */
+    record DataPaths(Path fnc, Path snliDev, Path snliTest, Path sickTrain, Path sickTrial, Path sickTest,
+                     Path hardCases) {
+        static DataPaths under(Path root) {
+            return new DataPaths(root.resolve("fnc-1"), root.resolve("snli/snli_1.0_dev.jsonl.gz"),
+                    root.resolve("snli/snli_1.0_test.jsonl.gz"), root.resolve("sick/SICK_train.txt"),
+                    root.resolve("sick/SICK_trial.txt"), root.resolve("sick/SICK_test_annotated.txt"),
+                    Path.of("training-data/stance/hard-cases.tsv"));
+        }
+    }
+
     static final int CROSS_UNITS = 200;
     /** Token states the cross-attention head reads per text (the first ones): most sentences are shorter. */
     static final int CROSS_MAX_TOKENS = 48;
@@ -128,13 +139,14 @@ public final class StanceTrainer {
         if (o.design() == Design.CROSS_INFERENCE) {
             return new InferenceHeadTraining(o, log).run();
         }
-        Path fncDir = o.dataRoot().resolve("fnc-1");
-        Path snliDev = o.dataRoot().resolve("snli/snli_1.0_dev.jsonl.gz");
-        Path snliTest = o.dataRoot().resolve("snli/snli_1.0_test.jsonl.gz");
-        Path sickTrain = o.dataRoot().resolve("sick/SICK_train.txt");
-        Path sickTrial = o.dataRoot().resolve("sick/SICK_trial.txt");
-        Path sickTest = o.dataRoot().resolve("sick/SICK_test_annotated.txt");
-        Path hard = Path.of("training-data/stance/hard-cases.tsv");
+        DataPaths paths = DataPaths.under(o.dataRoot());
+        Path fncDir = paths.fnc();
+        Path snliDev = paths.snliDev();
+        Path snliTest = paths.snliTest();
+        Path sickTrain = paths.sickTrain();
+        Path sickTrial = paths.sickTrial();
+        Path sickTest = paths.sickTest();
+        Path hard = paths.hardCases();
 
         Random rnd = new Random(o.seed());
         List<LabeledPair> snli = NliData.snli(snliDev);
