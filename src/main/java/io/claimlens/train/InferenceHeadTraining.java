@@ -141,8 +141,8 @@ final class InferenceHeadTraining {
             List<LabeledPair> unrelatedHeld = closestSentence(unrelatedDev, bodies, emb);
             log.printf("sentence-pair heads: %,d training pairs (snli-dev %,d less %,d held out, sick-train %,d, "
                     + "hard %d x%d, FNC-1 unrelated %,d); held out %,d + sick-trial %,d + FNC-1 dev unrelated %,d%n",
-                    train.size(), snliTrain, held.size(), sick.size(), hardCases.size(), HARD_CASE_REPEATS, unrelatedTrain.size(),
-                    held.size(), trial.size(), unrelatedHeld.size());
+                    train.size(), snliTrain, held.size(), sick.size(), hardCases.size(), HARD_CASE_REPEATS,
+                    unrelatedTrain.size(), held.size(), trial.size(), unrelatedHeld.size());
             List<DjlCrossAttentionTrainer.Bag> trainBags = bags(train);
             List<DjlCrossAttentionTrainer.Bag> heldBags = bags(held);
             List<DjlCrossAttentionTrainer.Bag> trialBags = bags(trial);
