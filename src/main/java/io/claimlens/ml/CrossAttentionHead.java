@@ -166,4 +166,100 @@ public record CrossAttentionHead(int maxTokens, float[] tokenMean, float[] token
         }
         return out;
     }
+
+    /** Magic number that opens {@link #encode}'s format ("XAH1"). */
+    private static final int MAGIC = 0x58414831;
+
+    /**
+     * Heads as compact binary: a magic number, the count, then per head {@code maxTokens} and each array in record
+     * order (a vector as its length and values, a matrix as rows, columns and values; big-endian float32). Four bytes
+     * a weight instead of JSON's ten or so characters; {@link #decode} gives back the same floats, bit for bit.
+     */
+    public static byte[] encode(java.util.List<CrossAttentionHead> heads) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(heads.size());
+            for (CrossAttentionHead h : heads) {
+                out.writeInt(h.maxTokens);
+                for (float[] v : new float[][] {h.tokenMean, h.tokenScale, h.featureMean, h.featureScale}) {
+                    writeVector(out, v);
+                }
+                writeMatrix(out, h.attendW);
+                writeVector(out, h.attendB);
+                writeMatrix(out, h.compareW);
+                writeVector(out, h.compareB);
+                writeMatrix(out, h.hiddenW);
+                writeVector(out, h.hiddenB);
+                writeMatrix(out, h.outputW);
+                writeVector(out, h.outputB);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Reads {@link #encode}'s format.
+     *
+     * @throws IllegalArgumentException if the bytes are not in that format or end early
+     */
+    public static java.util.List<CrossAttentionHead> decode(byte[] bytes) {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            if (in.readInt() != MAGIC) {
+                throw new IllegalArgumentException("not a cross-attention weights file (no XAH1 header)");
+            }
+            int n = in.readInt();
+            java.util.List<CrossAttentionHead> heads = new java.util.ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                heads.add(new CrossAttentionHead(in.readInt(), readVector(in), readVector(in), readVector(in),
+                        readVector(in), readMatrix(in), readVector(in), readMatrix(in), readVector(in),
+                        readMatrix(in), readVector(in), readMatrix(in), readVector(in)));
+            }
+            if (in.read() != -1) {
+                throw new IllegalArgumentException("cross-attention weights file has bytes after its " + n + " heads");
+            }
+            return java.util.List.copyOf(heads);
+        } catch (java.io.EOFException e) {
+            throw new IllegalArgumentException("cross-attention weights file ends early");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void writeVector(java.io.DataOutputStream out, float[] v) throws java.io.IOException {
+        out.writeInt(v.length);
+        for (float x : v) {
+            out.writeFloat(x);
+        }
+    }
+
+    private static void writeMatrix(java.io.DataOutputStream out, float[][] m) throws java.io.IOException {
+        out.writeInt(m.length);
+        out.writeInt(m.length == 0 ? 0 : m[0].length);
+        for (float[] row : m) {
+            for (float x : row) {
+                out.writeFloat(x);
+            }
+        }
+    }
+
+    private static float[] readVector(java.io.DataInputStream in) throws java.io.IOException {
+        float[] v = new float[in.readInt()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = in.readFloat();
+        }
+        return v;
+    }
+
+    private static float[][] readMatrix(java.io.DataInputStream in) throws java.io.IOException {
+        float[][] m = new float[in.readInt()][in.readInt()];
+        for (float[] row : m) {
+            for (int k = 0; k < row.length; k++) {
+                row[k] = in.readFloat();
+            }
+        }
+        return m;
+    }
 }

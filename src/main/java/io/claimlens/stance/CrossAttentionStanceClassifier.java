@@ -3,6 +3,7 @@ package io.claimlens.stance;
 import io.claimlens.embed.SentenceEncoder;
 import io.claimlens.embed.TokenStateEncoder;
 import io.claimlens.ml.Calibration;
+import io.claimlens.ml.CrossAttentionHead;
 import io.claimlens.ml.CrossAttentionNetwork;
 import io.claimlens.ml.ModelStore;
 import io.claimlens.model.Distribution;
@@ -45,20 +46,39 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
     private final ModelRef ref;
 
     public CrossAttentionStanceClassifier(TokenStateEncoder encoder, ModelStore.Loaded loaded) {
-        this(encoder, checked(encoder, loaded), new ModelRef("stance", loaded.card().id(),
+        this(encoder, Stored.read(encoder, loaded), new ModelRef("stance", loaded.card().id(),
                 loaded.card().files().get("model.json")));
     }
 
-    private static CrossStanceModel checked(TokenStateEncoder encoder, ModelStore.Loaded loaded) {
-        EmbeddingStanceClassifier.requireEncoder(loaded, encoder);
-        return ModelStore.fromJson(loaded.file("model.json"), CrossStanceModel.class);
+    private CrossAttentionStanceClassifier(TokenStateEncoder encoder, Stored stored, ModelRef ref) {
+        this(encoder, stored.model(), stored.sentenceHeads(), ref);
+    }
+
+    /** A model's JSON and the weights of its sentence-pair heads, read once. */
+    private record Stored(CrossStanceModel model, List<CrossAttentionHead> sentenceHeads) {
+        static Stored read(TokenStateEncoder encoder, ModelStore.Loaded loaded) {
+            EmbeddingStanceClassifier.requireEncoder(loaded, encoder);
+            CrossStanceModel m = ModelStore.fromJson(loaded.file("model.json"), CrossStanceModel.class);
+            if (m.inference() == null) {
+                return new Stored(m, List.of());
+            }
+            try {
+                return new Stored(m, CrossAttentionHead.decode(loaded.file(m.inference().weightsFile())));
+            } catch (IllegalArgumentException e) {
+                throw new ModelStore.ModelIntegrityException("stance model " + loaded.card().id() + ", file "
+                        + m.inference().weightsFile() + ": " + e.getMessage());
+            }
+        }
     }
 
     /**
      * A classifier for a model held in memory (a trainer evaluating what it is about to write); {@code ref} names
      * it. The caller vouches that {@code encoder} is the one the model was trained over.
+     *
+     * @param sentenceHeads the weights {@code m.inference()} describes; empty when it is null
      */
-    public CrossAttentionStanceClassifier(TokenStateEncoder encoder, CrossStanceModel m, ModelRef ref) {
+    public CrossAttentionStanceClassifier(TokenStateEncoder encoder, CrossStanceModel m,
+                                          List<CrossAttentionHead> sentenceHeads, ModelRef ref) {
         this.encoder = encoder;
         String id = ref.id();
         EmbeddingStanceClassifier.requireLabels(m.labels(), id);
@@ -71,11 +91,11 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
                     + StanceFeatures.LAYOUT_VERSION + " over " + encoder.dimension() + "-d");
         }
         CrossStanceModel.SentenceInference nli = m.inference();
-        if (nli != null) {
-            requireInference(nli, encoder.dimension(), id);
+        if (nli != null || !sentenceHeads.isEmpty()) {
+            requireInference(nli, sentenceHeads, encoder.dimension(), id);
         }
         this.network = CrossAttentionNetwork.of(m.head());
-        this.inference = nli == null ? List.of() : nli.heads().stream().map(CrossAttentionNetwork::of).toList();
+        this.inference = sentenceHeads.stream().map(CrossAttentionNetwork::of).toList();
         this.inferenceTemperature = nli == null ? 1 : nli.temperature();
         this.scalarsOnly = m.head().features() == StanceFeatures.SCALARS;
         this.temperature = m.temperature();
@@ -111,16 +131,21 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
         return out;
     }
 
-    private static void requireInference(CrossStanceModel.SentenceInference nli, int dimension, String id) {
+    private static void requireInference(CrossStanceModel.SentenceInference nli, List<CrossAttentionHead> heads,
+                                         int dimension, String id) {
         String[] order = java.util.Arrays.stream(StanceLabel.values()).map(Enum::name).toArray(String[]::new);
-        boolean fits = java.util.Arrays.equals(nli.labels(), order) && !nli.heads().isEmpty();
-        for (io.claimlens.ml.CrossAttentionHead h : nli.heads()) {
+        if (nli == null || nli.heads() != heads.size()) {
+            throw new ModelStore.ModelIntegrityException("stance model " + id + " describes "
+                    + (nli == null ? 0 : nli.heads()) + " sentence-pair heads but " + heads.size() + " were given");
+        }
+        boolean fits = java.util.Arrays.equals(nli.labels(), order) && !heads.isEmpty();
+        for (CrossAttentionHead h : heads) {
             fits &= h.features() == 0 && h.dimension() == dimension && h.classes() == order.length;
         }
         if (!fits) {
             throw new ModelStore.ModelIntegrityException("stance model " + id + ": its sentence-pair heads must read "
                     + dimension + "-d token states only and give " + java.util.Arrays.toString(order) + "; it has "
-                    + nli.heads().size() + " giving " + java.util.Arrays.toString(nli.labels()));
+                    + heads.size() + " giving " + java.util.Arrays.toString(nli.labels()));
         }
     }
 

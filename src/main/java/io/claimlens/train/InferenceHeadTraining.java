@@ -25,6 +25,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,8 @@ final class InferenceHeadTraining {
      */
     static final int HEADS = 5;
     static final int CLASSES = StanceLabel.values().length;
+    /** The model file that holds the sentence-pair heads' weights ({@link CrossAttentionHead#encode}). */
+    static final String WEIGHTS_FILE = "sentence-heads.bin";
     /**
      * One FNC-1 training pair labelled unrelated in this many is used (~4,500 of 36,545): about a third as many as
      * the NLI pairs, the share of synthetic unrelated pairs the MLP designs train with.
@@ -109,7 +112,7 @@ final class InferenceHeadTraining {
         // FNC-1 headlines against the most similar sentence of an unrelated body: news pairs on different matters,
         // so that the head learns UNRELATED from topic, not from SNLI's "a different scene" (its contradictions)
         Fnc.Split fnc = Fnc.read(paths.fnc(), "train");
-        Map<Integer, List<String>> bodies = new StanceTrainer().sentences(fnc.bodies(), new SentenceSplitter());
+        Map<Integer, List<String>> bodies = StanceTrainer.sentences(fnc.bodies(), new SentenceSplitter());
         List<Fnc.Pair> unrelatedTrain = new ArrayList<>();
         List<Fnc.Pair> unrelatedDev = new ArrayList<>();
         for (Fnc.Pair p : fnc.pairs()) {
@@ -196,9 +199,12 @@ final class InferenceHeadTraining {
                 double[][] calib = logits(nets, calibBags, tokens);
                 int[] gold = calibBags.stream().mapToInt(DjlCrossAttentionTrainer.Bag::label).toArray();
                 temperature = Calibration.fitTemperature(calib, gold);
-                m.put("inference_snli_held_out_accuracy", accuracy(logits(nets, heldBags, tokens), heldBags));
-                m.put("inference_sick_trial_accuracy", accuracy(logits(nets, trialBags, tokens), trialBags));
-                m.put("inference_fnc_dev_unrelated_accuracy", accuracy(logits(nets, unrelatedBags, tokens),
+                // the three held-out sets are the calibration rows, in this order
+                int h = heldBags.size();
+                int t = h + trialBags.size();
+                m.put("inference_snli_held_out_accuracy", accuracy(Arrays.copyOfRange(calib, 0, h), heldBags));
+                m.put("inference_sick_trial_accuracy", accuracy(Arrays.copyOfRange(calib, h, t), trialBags));
+                m.put("inference_fnc_dev_unrelated_accuracy", accuracy(Arrays.copyOfRange(calib, t, calib.length),
                         unrelatedBags));
                 m.put("inference_snli_test_accuracy", accuracy(logits(nets, snliBags, tokens), snliBags));
                 m.put("inference_sick_test_accuracy", accuracy(logits(nets, sickBags, tokens), sickBags));
@@ -209,10 +215,10 @@ final class InferenceHeadTraining {
             } finally {
                 nets.forEach(CrossAttentionNetwork::close);
             }
-            String[] labels = java.util.Arrays.stream(StanceLabel.values()).map(Enum::name).toArray(String[]::new);
+            String[] labels = Arrays.stream(StanceLabel.values()).map(Enum::name).toArray(String[]::new);
             CrossStanceModel model = baseModel.withInference(
-                    new CrossStanceModel.SentenceInference(labels, List.copyOf(heads), temperature));
-            try (CrossAttentionStanceClassifier clf = new CrossAttentionStanceClassifier(encoder, model,
+                    new CrossStanceModel.SentenceInference(labels, heads.size(), WEIGHTS_FILE, temperature));
+            try (CrossAttentionStanceClassifier clf = new CrossAttentionStanceClassifier(encoder, model, heads,
                     new ModelRef("stance", o.id(), "(in training)"))) {
                 m.put("snli_test_accuracy", shippedAccuracy(clf, testSnli));
                 m.put("sick_test_accuracy", shippedAccuracy(clf, testSick));
@@ -269,8 +275,9 @@ final class InferenceHeadTraining {
                                 + "the frozen " + encoder.modelRef().id() + " token states alone, trained on SNLI dev, "
                                 + "SICK train, our hard cases and unrelated FNC-1 headline/sentence pairs, logits "
                                 + "averaged. CLIMATE-FEVER is not in its training data.");
-                ModelCard written = ModelStore.write(o.out(), card, Map.of("model.json", ModelStore.toJson(model)));
-                log.println("wrote " + o.out() + " (model.json " + written.files().get("model.json") + ")");
+                ModelCard written = ModelStore.write(o.out(), card, Map.of("model.json", ModelStore.toJson(model),
+                        WEIGHTS_FILE, CrossAttentionHead.encode(heads)));
+                log.println("wrote " + o.out() + " " + written.files());
             }
             return m;
         }

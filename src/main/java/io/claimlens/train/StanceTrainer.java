@@ -298,7 +298,7 @@ public final class StanceTrainer {
         return Math.floorMod(new Random(seed * 31 + bodyId).nextInt(), 10) == 0;
     }
 
-    Map<Integer, List<String>> sentences(Map<Integer, String> bodies, SentenceSplitter splitter) {
+    static Map<Integer, List<String>> sentences(Map<Integer, String> bodies, SentenceSplitter splitter) {
         Map<Integer, List<String>> out = new HashMap<>();
         for (Map.Entry<Integer, String> b : bodies.entrySet()) {
             String text = b.getValue();

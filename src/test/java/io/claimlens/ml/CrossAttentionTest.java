@@ -107,6 +107,31 @@ class CrossAttentionTest {
     }
 
     @Test
+    void headsEncodeToBinaryAndBackBitForBit() {
+        List<CrossAttentionHead> heads = List.of(randomHead(4, 8), randomHead(5, 16));
+        byte[] bytes = CrossAttentionHead.encode(heads);
+        List<CrossAttentionHead> back = CrossAttentionHead.decode(bytes);
+        assertEquals(2, back.size());
+        for (int i = 0; i < heads.size(); i++) {
+            CrossAttentionHead a = heads.get(i);
+            CrossAttentionHead b = back.get(i);
+            assertEquals(a.maxTokens(), b.maxTokens());
+            assertArrayEquals(a.tokenMean(), b.tokenMean());
+            assertArrayEquals(a.featureScale(), b.featureScale());
+            assertArrayEquals(a.compareW(), b.compareW());
+            assertArrayEquals(a.hiddenW(), b.hiddenW());
+            assertArrayEquals(a.outputB(), b.outputB());
+            assertTrue(java.util.Arrays.equals(io.claimlens.ml.ModelStore.toJson(a),
+                    io.claimlens.ml.ModelStore.toJson(b)), "head " + i + " differs after the round trip");
+        }
+        assertThrows(IllegalArgumentException.class, () -> CrossAttentionHead.decode(new byte[] {1, 2, 3, 4}));
+        assertThrows(IllegalArgumentException.class,
+                () -> CrossAttentionHead.decode(java.util.Arrays.copyOf(bytes, bytes.length - 4)));
+        assertThrows(IllegalArgumentException.class,
+                () -> CrossAttentionHead.decode(java.util.Arrays.copyOf(bytes, bytes.length + 1)));
+    }
+
+    @Test
     void tokensPastTheLimitAreNotRead() {
         CrossAttentionHead head = randomHead(3, 4);
         Random r = new Random(5);
