@@ -25,7 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Trains the check-worthiness head ({@code checkworthiness-v2}) and chooses its design by cross-validation.
+ * Trains the check-worthiness head ({@code checkworthiness-v3}) and chooses its design by cross-validation.
  *
  * <p>Data: see {@link CheckworthinessData} (CheckThat! 2019 + 2020 training transcripts, de-duplicated and
  * leak-free, and ClaimBuster). Every design in {@link #DESIGNS} is trained on the same {@value
@@ -50,8 +50,16 @@ import java.util.Map;
  */
 public final class CheckworthinessTrainer {
 
-    /** A design: head, inputs and number of members (an ensemble of seeds when more than one). */
-    public record Design(String name, String head, String inputs, int members) {
+    /**
+     * A design: head, inputs and number of members (an ensemble of seeds when more than one), and whether it adds
+     * {@link CheckworthinessModel.KnownClaims known claims} (the training transcripts' check-worthy sentences) with a
+     * weight chosen by cross-validation from {@link #KNOWN_CLAIM_WEIGHTS}.
+     */
+    public record Design(String name, String head, String inputs, int members, boolean knownClaims) {
+
+        public Design(String name, String head, String inputs, int members) {
+            this(name, head, inputs, members, false);
+        }
     }
 
     public static final List<Design> DESIGNS = List.of(
@@ -69,7 +77,15 @@ public final class CheckworthinessTrainer {
             new Design("mlp5-embedding+features+split-context", CheckworthinessModel.MLP,
                     CheckworthinessModel.EMBEDDING_FEATURES_SPLIT_CONTEXT, 5),
             new Design("mlp10-embedding+features+context", CheckworthinessModel.MLP,
-                    CheckworthinessModel.EMBEDDING_FEATURES_CONTEXT, 10));
+                    CheckworthinessModel.EMBEDDING_FEATURES_CONTEXT, 10),
+            new Design("mlp5-embedding+features+context+speaker+known-claims", CheckworthinessModel.MLP,
+                    CheckworthinessModel.EMBEDDING_FEATURES_CONTEXT_SPEAKER, 5, true));
+
+    /**
+     * The known-claims weights a {@link Design#knownClaims} design tries, with each epoch count; 0 is the same design
+     * without known claims, so cross-validation can also decide that they do not help.
+     */
+    static final double[] KNOWN_CLAIM_WEIGHTS = {0, 1, 2, 4, 8, 16};
 
     static final double MAP_TOLERANCE = 0.005;
 
@@ -92,7 +108,16 @@ public final class CheckworthinessTrainer {
     /** What one design scored in cross-validation, at its best epoch count. */
     public record DesignResult(Design design, int epochs, double cvMap, double cvRPrecision, double cvPAt10,
                                double claimBusterAp, double[] mapByEpoch, double[] claimBusterMargins,
-                               double trainSeconds, double headSentencesPerSecond, long multiplyAdds) {
+                               double trainSeconds, double headSentencesPerSecond, long multiplyAdds,
+                               double knownClaimWeight) {
+
+        /** A result of a design without known claims. */
+        public DesignResult(Design design, int epochs, double cvMap, double cvRPrecision, double cvPAt10,
+                            double claimBusterAp, double[] mapByEpoch, double[] claimBusterMargins,
+                            double trainSeconds, double headSentencesPerSecond, long multiplyAdds) {
+            this(design, epochs, cvMap, cvRPrecision, cvPAt10, claimBusterAp, mapByEpoch, claimBusterMargins,
+                    trainSeconds, headSentencesPerSecond, multiplyAdds, 0);
+        }
     }
 
     /**
@@ -103,6 +128,11 @@ public final class CheckworthinessTrainer {
         long perMember = CheckworthinessModel.MLP.equals(d.head())
                 ? (long) inputLength * hidden + 2L * hidden : 2L * inputLength;
         return perMember * d.members();
+    }
+
+    /** {@link #multiplyAdds(Design, int, int)} plus one dot product per known claim. */
+    static long multiplyAdds(Design d, int inputLength, int hidden, int knownClaims, int dimension) {
+        return multiplyAdds(d, inputLength, hidden) + (long) knownClaims * dimension;
     }
 
     public ModelCard train(Options o, PrintStream log) throws IOException {
@@ -154,6 +184,13 @@ public final class CheckworthinessTrainer {
             CheckworthinessModel finalModel = CheckworthinessHeads.fit(spec(chosen.design(), o)
                             .withEpochs(chosen.epochs()), matrix(all), labels(all), rowWeights(all), null)
                     .withPlatt(platt.a(), platt.b());
+            if (chosen.knownClaimWeight() > 0) {
+                List<float[]> known = knownClaims(data, -1, inputs);
+                finalModel = finalModel.withKnownClaims(CheckworthinessModel.KnownClaims.of(chosen.knownClaimWeight(),
+                        known));
+                log.printf(Locale.ROOT, "final: %,d known claims, weight %.0f%n", known.size(),
+                        chosen.knownClaimWeight());
+            }
 
             Map<String, Double> metrics = new LinkedHashMap<>();
             for (DesignResult r : results) {
@@ -211,6 +248,13 @@ public final class CheckworthinessTrainer {
         if (o.claimBusterWeight() != 1) { // absent: 1, as for the models trained before the option
             config.put("claimbuster_row_weight", o.claimBusterWeight());
         }
+        if (chosen.design().knownClaims()) {
+            config.put("known_claims", String.format(Locale.ROOT, "weight %s chosen by cross-validation from %s "
+                            + "(0: none); the known claims are the check-worthy sentences of the training "
+                            + "transcripts, distinct texts, as unit embeddings (%s)", fmt(chosen.knownClaimWeight()),
+                    java.util.Arrays.toString(KNOWN_CLAIM_WEIGHTS), chosen.knownClaimWeight() > 0
+                            ? "stored in model.json" : "none stored"));
+        }
         config.put("optimizer", "Adam, batch 64, L2 1e-4; lr 0.01 (softmax regression) / 0.001 (MLP)");
         config.put("calibration", String.format(Locale.ROOT, "Platt scaling on out-of-fold ClaimBuster margins: "
                 + "a=%.4f, b=%.4f", platt.a(), platt.b()));
@@ -225,15 +269,20 @@ public final class CheckworthinessTrainer {
             for (int e = 0; e < r.mapByEpoch().length; e++) {
                 byEpoch.append(e == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.4f", r.mapByEpoch()[e]));
             }
-            comparison.append(String.format(Locale.ROOT, "%s: CV MAP %.4f at %d epochs (by epoch: %s), R-P %.4f, "
+            comparison.append(String.format(Locale.ROOT, "%s: CV MAP %.4f at %d epochs%s (by epoch: %s), R-P %.4f, "
                             + "P@10 %.4f, ClaimBuster AP %.4f, CV training %.0f s, head %.0f sentences/s, "
                             + "%,d multiply-adds; ",
-                    r.design().name(), r.cvMap(), r.epochs(), byEpoch, r.cvRPrecision(), r.cvPAt10(),
+                    r.design().name(), r.cvMap(), r.epochs(), r.design().knownClaims() ? ", known-claims weight "
+                            + fmt(r.knownClaimWeight()) : "", byEpoch, r.cvRPrecision(), r.cvPAt10(),
                     r.claimBusterAp(), r.trainSeconds(), r.headSentencesPerSecond(), r.multiplyAdds()));
         }
         config.put("design_comparison", comparison.toString().strip());
         config.put("data_decisions", String.join("; ", data.decisions()));
         return config;
+    }
+
+    private static String fmt(double w) {
+        return w == Math.rint(w) ? String.valueOf((long) w) : String.valueOf(w);
     }
 
     private static String notes(DesignResult chosen) {
@@ -256,6 +305,9 @@ public final class CheckworthinessTrainer {
                 + "CheckThat! MAP measures; not a calibrated probability). "
                 : "The probability is calibrated on held-out ClaimBuster sentences (ClaimBuster's notion); "
                 + "CheckThat!'s stricter notion is measured as a ranking (MAP). ")
+                + (chosen.knownClaimWeight() > 0 ? "A sentence's margin also gains " + fmt(chosen.knownClaimWeight())
+                + " times its highest cosine similarity to a sentence fact-checkers picked in the training "
+                + "transcripts (known claims, stored as embeddings only): repeated talking points score higher. " : "")
                 + "The design was chosen by cross-validation among those in design_comparison. Limits: trained on "
                 + "spoken political English and applied to news prose; names are approximated by capitalisation "
                 + "in the hand features.";
@@ -268,6 +320,11 @@ public final class CheckworthinessTrainer {
 
         Inputs(EmbeddingTable emb) {
             this.emb = emb;
+        }
+
+        /** A sentence's embedding. */
+        float[] embedding(String text) {
+            return emb.get(text);
         }
 
         /**
@@ -341,6 +398,9 @@ public final class CheckworthinessTrainer {
         int repeats = o.cvRepeats();
         double[][][][] oof = new double[repeats][epochs + 1][nT][];
         double[][][] cbOof = new double[repeats][epochs + 1][data.claimBuster().size()];
+        // Known-claims designs: each held-out sentence's highest similarity to the training folds' known claims
+        double[][][] sim = new double[repeats][nT][];
+        double[][] cbSim = new double[repeats][data.claimBuster().size()];
         boolean[] reported = new boolean[epochs + 1];
         long t0 = System.nanoTime();
         long[] scored = {0, 0}; // sentences scored, nanoseconds spent scoring
@@ -360,6 +420,9 @@ public final class CheckworthinessTrainer {
                 List<Row> train = rows(folds, k, false, inputs, d.inputs(), o.claimBusterWeight());
                 inputLength = train.get(0).x().length;
                 int fold = k;
+                if (d.knownClaims()) {
+                    similarities(folds, fold, inputs, sim[r], cbSim[r]);
+                }
                 log.printf("design %s, %sfold %d: training on %,d sentences%n", d.name(),
                         repeats > 1 ? "repeat " + (r + 1) + ", " : "", k + 1, train.size());
                 CheckworthinessHeads.fit(spec, matrix(train), labels(train), rowWeights(train), (epoch, model) -> {
@@ -387,23 +450,38 @@ public final class CheckworthinessTrainer {
         }
         long scoringNanos = scored[1];
         double trainSeconds = (System.nanoTime() - t0 - scoringNanos) / 1e9;
+        double[] weights = d.knownClaims() ? KNOWN_CLAIM_WEIGHTS : new double[] {0};
         int best = -1;
+        double bestWeight = 0;
         double bestMap = -1;
         List<Double> maps = new ArrayList<>();
+        StringBuilder byWeight = new StringBuilder();
         for (int e = 1; e <= epochs; e++) {
             if (!reported[e]) {
                 continue;
             }
-            double sum = 0;
-            for (int r = 0; r < repeats; r++) {
-                sum += Ranking.meanAveragePrecision(groups(data, oof[r][e]));
+            double epochBest = -1;
+            for (double w : weights) {
+                double sum = 0;
+                for (int r = 0; r < repeats; r++) {
+                    sum += Ranking.meanAveragePrecision(groups(data, plus(oof[r][e], sim[r], w)));
+                }
+                double map = sum / repeats;
+                epochBest = Math.max(epochBest, map);
+                if (d.knownClaims()) {
+                    byWeight.append(String.format(Locale.ROOT, "%s%d/%s %.4f", byWeight.length() == 0 ? "" : ", ",
+                            e, fmt(w), map));
+                }
+                if (map > bestMap) {
+                    bestMap = map;
+                    best = e;
+                    bestWeight = w;
+                }
             }
-            double map = sum / repeats;
-            maps.add(map);
-            if (map > bestMap) {
-                bestMap = map;
-                best = e;
-            }
+            maps.add(epochBest);
+        }
+        if (d.knownClaims()) {
+            log.println("design " + d.name() + ": CV MAP by epoch/known-claims weight: " + byWeight);
         }
         double[] mapByEpoch = maps.stream().mapToDouble(Double::doubleValue).toArray();
         int[] cbGold = data.claimBuster().stream().mapToInt(ClaimBuster.Sentence::label).toArray();
@@ -411,24 +489,87 @@ public final class CheckworthinessTrainer {
         double pAt10 = 0;
         double cbAp = 0;
         double[] mapByRepeat = new double[repeats];
+        double[][] cbMargins = new double[repeats][];
         for (int r = 0; r < repeats; r++) {
-            List<Ranking.Group> g = groups(data, oof[r][best]);
+            List<Ranking.Group> g = groups(data, plus(oof[r][best], sim[r], bestWeight));
             mapByRepeat[r] = Ranking.meanAveragePrecision(g);
             rPrecision += Ranking.meanRPrecision(g);
             pAt10 += Ranking.meanPrecisionAt(g, 10);
-            cbAp += Ranking.averagePrecision(cbOof[r][best], cbGold);
+            cbMargins[r] = plus(new double[][] {cbOof[r][best]}, new double[][] {cbSim[r]}, bestWeight)[0];
+            cbAp += Ranking.averagePrecision(cbMargins[r], cbGold);
         }
         double headSpeed = scored[0] / Math.max(1e-9, scoringNanos / 1e9);
         // The Platt fit uses the ClaimBuster margins of the first repeat (each sentence scored once).
+        int knownCount = bestWeight > 0 ? knownClaims(data, -1, inputs).size() : 0;
         DesignResult res = new DesignResult(d, best, bestMap, rPrecision / repeats, pAt10 / repeats,
-                cbAp / repeats, mapByEpoch, cbOof[0][best], trainSeconds, headSpeed,
-                multiplyAdds(d, inputLength, o.hidden()));
-        log.printf(Locale.ROOT, "design %s: CV MAP %.4f at %d epochs (by epoch %s%s), R-P %.4f, P@10 %.4f, "
+                cbAp / repeats, mapByEpoch, cbMargins[0], trainSeconds, headSpeed,
+                multiplyAdds(d, inputLength, o.hidden(), knownCount,
+                        CheckworthinessModel.embeddingDimension(d.inputs(), inputLength)), bestWeight);
+        log.printf(Locale.ROOT, "design %s: CV MAP %.4f at %d epochs%s (by epoch %s%s), R-P %.4f, P@10 %.4f, "
                         + "ClaimBuster AP %.4f; %.0f s, head %.0f sentences/s%n", d.name(), res.cvMap(),
-                res.epochs(), java.util.Arrays.toString(mapByEpoch),
+                res.epochs(), d.knownClaims() ? ", known-claims weight " + fmt(bestWeight) : "",
+                java.util.Arrays.toString(mapByEpoch),
                 repeats > 1 ? "; by repeat at that epoch " + java.util.Arrays.toString(mapByRepeat) : "",
                 res.cvRPrecision(), res.cvPAt10(), res.claimBusterAp(), trainSeconds, headSpeed);
         return res;
+    }
+
+    /**
+     * The distinct check-worthy sentences of the training transcripts outside fold {@code fold} (-1: all), as
+     * embeddings, in transcript and line order.
+     */
+    static List<float[]> knownClaims(CheckworthinessData.Assembled data, int fold, Inputs inputs) {
+        java.util.LinkedHashSet<String> texts = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < data.transcripts().size(); i++) {
+            if (fold < 0 || data.transcriptFold()[i] != fold) {
+                for (CheckThat.Line l : data.transcripts().get(i).lines()) {
+                    if (l.label() == 1) {
+                        texts.add(l.text());
+                    }
+                }
+            }
+        }
+        return texts.stream().map(inputs::embedding).toList();
+    }
+
+    /**
+     * Fills {@code sim} (per transcript line) and {@code cbSim} (per ClaimBuster sentence) for the sentences held
+     * out in {@code fold}: their highest similarity to the known claims of the other folds, computed as the model
+     * computes it ({@link CheckworthinessModel.KnownClaims#maxSimilarity}).
+     */
+    private static void similarities(CheckworthinessData.Assembled folds, int fold, Inputs inputs, double[][] sim,
+                                     double[] cbSim) {
+        CheckworthinessModel.KnownClaims known = CheckworthinessModel.KnownClaims.of(1,
+                knownClaims(folds, fold, inputs));
+        for (int i = 0; i < folds.transcripts().size(); i++) {
+            if (folds.transcriptFold()[i] == fold) {
+                List<CheckThat.Line> ls = folds.transcripts().get(i).lines();
+                sim[i] = new double[ls.size()];
+                for (int j = 0; j < ls.size(); j++) {
+                    sim[i][j] = known.maxSimilarity(inputs.embedding(ls.get(j).text()));
+                }
+            }
+        }
+        for (int i = 0; i < folds.claimBuster().size(); i++) {
+            if (folds.claimBusterFold()[i] == fold) {
+                cbSim[i] = known.maxSimilarity(inputs.embedding(folds.claimBuster().get(i).text()));
+            }
+        }
+    }
+
+    /** {@code scores + w * sim}, element by element ({@code scores} itself when w is 0). */
+    private static double[][] plus(double[][] scores, double[][] sim, double w) {
+        if (w == 0) {
+            return scores;
+        }
+        double[][] out = new double[scores.length][];
+        for (int i = 0; i < scores.length; i++) {
+            out[i] = scores[i].clone();
+            for (int j = 0; j < out[i].length; j++) {
+                out[i][j] += w * sim[i][j];
+            }
+        }
+        return out;
     }
 
     /** The speaker role of every line of a transcript ({@link SpeakerRole#of}). */

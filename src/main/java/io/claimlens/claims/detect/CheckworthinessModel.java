@@ -1,5 +1,6 @@
 package io.claimlens.claims.detect;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.claimlens.ml.Calibration;
 import io.claimlens.ml.JavaMlp;
 import io.claimlens.ml.SoftmaxRegression;
@@ -7,7 +8,7 @@ import io.claimlens.ml.SoftmaxRegression;
 import java.util.List;
 
 /**
- * The stored check-worthiness head ({@code model.json} of {@code models/checkworthiness-v2}): one or more
+ * The stored check-worthiness head ({@code model.json} of {@code models/checkworthiness-v3}): one or more
  * members (two-class softmax regressions, or one-hidden-layer MLPs) over a sentence's embedding, optionally
  * followed by the {@link CheckworthinessFeatures} and by its context (the mean embedding of the sentences just
  * before and after it); their margins are averaged and mapped to a probability by Platt scaling.
@@ -24,10 +25,14 @@ import java.util.List;
  * @param plattA             probability = sigmoid(plattA * margin + plattB), margin = mean over members of
  *                           logit(check-worthy) - logit(not)
  * @param plattB             see plattA
+ * @param knownClaims        null, or sentences already found check-worthy, whose similarity adds to the margin
+ *                           ({@link KnownClaims}); absent from the JSON when null, so models without it keep their
+ *                           bytes
  */
 public record CheckworthinessModel(String head, String inputs, int featureLayout, int embeddingDimension,
                                    List<String> featureNames, double[] mean, double[] scale, List<Member> members,
-                                   double plattA, double plattB) {
+                                   double plattA, double plattB,
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) KnownClaims knownClaims) {
 
     public static final String SOFTMAX = "softmax-regression";
     public static final String MLP = "mlp";
@@ -49,6 +54,76 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
     public record Member(double[][] w1, double[] b1, double[][] w2, double[] b2) {
     }
 
+    /**
+     * Sentences that fact-checkers already picked (the check-worthy lines of the training transcripts), as unit
+     * embeddings: a sentence's margin gains {@code weight} times its highest cosine similarity to any of them.
+     * Why: politicians repeat their talking points and fact-checkers check the same kinds of statement again, which
+     * a nearest-neighbour reading catches and a small MLP over one sentence vector does not (cross-validation in
+     * benchmarks/RESULTS.md, 2026-12-02 fourth session). The weight is chosen by cross-validation, where each
+     * held-out transcript is compared only with the training folds' sentences.
+     *
+     * @param weight  how much one unit of cosine similarity adds to the margin (positive)
+     * @param vectors unit-length embeddings, {@code [count][embeddingDimension]}, in training-data order
+     */
+    public record KnownClaims(double weight, float[][] vectors) {
+
+        public KnownClaims {
+            if (!(weight > 0) || Double.isInfinite(weight)) {
+                throw new IllegalArgumentException("known-claims weight must be a positive number, not " + weight);
+            }
+            if (vectors.length == 0) {
+                throw new IllegalArgumentException("known claims need at least one vector");
+            }
+        }
+
+        /** The highest cosine similarity between {@code embedding} (any length > 0) and a known claim. */
+        public double maxSimilarity(float[] embedding) {
+            double norm = 0;
+            for (float v : embedding) {
+                norm += (double) v * v;
+            }
+            norm = Math.sqrt(norm);
+            if (norm == 0) {
+                return 0;
+            }
+            double best = -1;
+            for (float[] k : vectors) {
+                double s = 0;
+                for (int i = 0; i < k.length; i++) {
+                    s += k[i] * embedding[i];
+                }
+                best = Math.max(best, s / norm);
+            }
+            return best;
+        }
+
+        /** Unit-length copies of {@code embeddings} (in order), as known claims of weight {@code weight}. */
+        public static KnownClaims of(double weight, List<float[]> embeddings) {
+            float[][] v = new float[embeddings.size()][];
+            for (int k = 0; k < v.length; k++) {
+                float[] e = embeddings.get(k);
+                double norm = 0;
+                for (float x : e) {
+                    norm += (double) x * x;
+                }
+                norm = Math.sqrt(norm);
+                v[k] = new float[e.length];
+                for (int i = 0; i < e.length; i++) {
+                    v[k][i] = (float) (e[i] / norm);
+                }
+            }
+            return new KnownClaims(weight, v);
+        }
+    }
+
+    /** A model without known claims. */
+    public CheckworthinessModel(String head, String inputs, int featureLayout, int embeddingDimension,
+                                List<String> featureNames, double[] mean, double[] scale, List<Member> members,
+                                double plattA, double plattB) {
+        this(head, inputs, featureLayout, embeddingDimension, featureNames, mean, scale, members, plattA, plattB,
+                null);
+    }
+
     public CheckworthinessModel {
         featureNames = List.copyOf(featureNames);
         members = List.copyOf(members);
@@ -61,6 +136,10 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
         }
         if (members.isEmpty()) {
             throw new IllegalArgumentException("a check-worthiness model needs at least one member");
+        }
+        if (knownClaims != null && knownClaims.vectors()[0].length != embeddingDimension) {
+            throw new IllegalArgumentException("known claims are " + knownClaims.vectors()[0].length
+                    + "-dimensional but the model reads " + embeddingDimension + "-dimensional embeddings");
         }
     }
 
@@ -204,15 +283,38 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
     /** The same model with another Platt map. */
     public CheckworthinessModel withPlatt(double a, double b) {
         return new CheckworthinessModel(head, inputs, featureLayout, embeddingDimension, featureNames, mean, scale,
-                members, a, b);
+                members, a, b, knownClaims);
+    }
+
+    /** The same model with known claims (null: none). */
+    public CheckworthinessModel withKnownClaims(KnownClaims k) {
+        return new CheckworthinessModel(head, inputs, featureLayout, embeddingDimension, featureNames, mean, scale,
+                members, plattA, plattB, k);
     }
 
     private static List<String> names(String inputs) {
         return withFeatures(inputs) ? CheckworthinessFeatures.NAMES : List.of();
     }
 
-    /** Mean over the members of logit(check-worthy) - logit(not), before the Platt map. */
+    /**
+     * The margin before the Platt map: the mean over the members of logit(check-worthy) - logit(not), plus, with
+     * {@link KnownClaims}, their weight times the sentence's highest similarity to one of them (read from the
+     * sentence's embedding, the first {@code embeddingDimension} inputs).
+     */
     public double margin(double[] x) {
+        double m = membersMargin(x);
+        if (knownClaims == null) {
+            return m;
+        }
+        float[] e = new float[embeddingDimension];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = (float) x[i];
+        }
+        return m + knownClaims.weight() * knownClaims.maxSimilarity(e);
+    }
+
+    /** Mean over the members of logit(check-worthy) - logit(not): the margin without known claims. */
+    public double membersMargin(double[] x) {
         if (x.length != mean.length) {
             throw new IllegalArgumentException("expected " + mean.length + " inputs, got " + x.length);
         }

@@ -1,10 +1,17 @@
 package io.claimlens.claims.detect;
 
+import io.claimlens.ml.ModelStore;
 import io.claimlens.train.CheckworthinessHeads;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -65,5 +72,53 @@ class CheckworthinessModelTest {
         for (int i = 2 + hand; i < alone.length; i++) {
             assertEquals(0.0, alone[i], 0.0, "a sentence without neighbours reads zeros");
         }
+    }
+
+    /** A one-member softmax regression over a 2-dimensional embedding alone whose margin is the first coordinate. */
+    private static CheckworthinessModel linear() {
+        return new CheckworthinessModel(CheckworthinessModel.SOFTMAX, CheckworthinessModel.EMBEDDING,
+                CheckworthinessFeatures.LAYOUT_VERSION, 2, List.of(), new double[] {0, 0}, new double[] {1, 1},
+                List.of(new CheckworthinessModel.Member(new double[][] {{0, 0}, {1, 0}}, new double[] {0, 0}, null,
+                        null)), 1, 0);
+    }
+
+    @Test
+    void knownClaimsAddTheirWeightTimesTheHighestSimilarity() {
+        CheckworthinessModel.KnownClaims known = CheckworthinessModel.KnownClaims.of(4,
+                List.of(new float[] {0, 2}, new float[] {3, 4}));
+        assertArrayEquals(new float[] {0.6f, 0.8f}, known.vectors()[1], "stored at unit length");
+        CheckworthinessModel plain = linear();
+        CheckworthinessModel m = plain.withKnownClaims(known);
+        double[] onAKnownClaim = {0, 5};
+        double[] between = {0.6, 0.8};
+        double[] opposite = {0, -1};
+        assertEquals(4.0, m.margin(onAKnownClaim) - plain.margin(onAKnownClaim), 1e-6,
+                "a sentence in a known claim's direction gains the whole weight, whatever its length");
+        assertEquals(4.0, m.margin(between) - plain.margin(between), 1e-6, "the closest known claim counts");
+        assertEquals(4 * 0.6, m.margin(new double[] {1, 0}) - plain.margin(new double[] {1, 0}), 1e-6);
+        assertTrue(m.margin(opposite) < plain.margin(opposite), "unlike every known claim: it loses");
+        assertEquals(plain.margin(between), m.membersMargin(between), 0.0);
+        assertTrue(m.probability(onAKnownClaim) > plain.probability(onAKnownClaim));
+        assertThrows(IllegalArgumentException.class, () -> CheckworthinessModel.KnownClaims.of(0,
+                List.of(new float[] {1, 0})), "a weight of 0 is no known claims: null, not an empty term");
+        assertThrows(IllegalArgumentException.class, () -> plain.withKnownClaims(
+                CheckworthinessModel.KnownClaims.of(1, List.of(new float[] {1, 0, 0}))), "dimensions must agree");
+    }
+
+    @Test
+    void knownClaimsSurviveJsonAndAModelWithoutThemKeepsItsBytes() throws Exception {
+        CheckworthinessModel m = linear().withKnownClaims(CheckworthinessModel.KnownClaims.of(2,
+                List.of(new float[] {0, 1}, new float[] {1, 1})));
+        CheckworthinessModel back = ModelStore.fromJson(ModelStore.toJson(m), CheckworthinessModel.class);
+        assertEquals(2.0, back.knownClaims().weight(), 0.0);
+        assertArrayEquals(m.knownClaims().vectors()[1], back.knownClaims().vectors()[1], 0f);
+        assertEquals(m.margin(new double[] {0.3, 0.4}), back.margin(new double[] {0.3, 0.4}), 0.0);
+        assertFalse(new String(ModelStore.toJson(linear())).contains("knownClaims"),
+                "no field at all without known claims");
+        Path shipped = Path.of("models/checkworthiness-v2/model.json");
+        byte[] bytes = Files.readAllBytes(shipped);
+        CheckworthinessModel v2 = ModelStore.fromJson(bytes, CheckworthinessModel.class);
+        assertNull(v2.knownClaims());
+        assertArrayEquals(bytes, ModelStore.toJson(v2), "checkworthiness-v2 re-serialises to the same bytes");
     }
 }
