@@ -33,7 +33,7 @@ import java.util.stream.Stream;
         description = {"Finds the statements worth checking in a collection of articles: who claimed what, where.",
                 "",
                 "Every attributed quotation that is a statement, and every other sentence that is not a question, is "
-                        + "scored by the check-worthiness model (models/checkworthiness-v2); those scoring at least "
+                        + "scored by the check-worthiness model (models/checkworthiness-v3); those scoring at least "
                         + "--min-score are printed: statements with a named speaker or source first, then the rest, "
                         + "each highest score first (--rank score: by score alone).",
                 "",

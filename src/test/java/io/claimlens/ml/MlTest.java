@@ -97,7 +97,7 @@ class MlTest {
     @Test
     void theShippedModelsLoadAndMatchTheirCards() {
         for (String id : List.of("stance-v2", "stance-v3", "verdict-v2", "attribution-confidence-v2",
-                "checkworthiness-v2")) {
+                "checkworthiness-v2", "checkworthiness-v3")) {
             ModelStore.Loaded l = ModelStore.load("classpath:models/" + id);
             assertEquals(id, l.card().id());
             assertTrue(l.card().command().startsWith("claimlens train"));

@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * Scores sentences for check-worthiness: the probability that a statement is worth checking, from the trained
- * head in {@code models/checkworthiness-v2} over the sentence's embedding and {@link CheckworthinessFeatures}.
+ * head in {@code models/checkworthiness-v3} over the sentence's embedding and {@link CheckworthinessFeatures}.
  *
  * <p>Two regimes, when the model reads context (see its card): a sentence scored on its own ({@link #score(List)})
  * gets ClaimBuster's notion, a check-worthy factual claim, as a probability calibrated on held-out ClaimBuster
@@ -26,7 +26,7 @@ import java.util.Objects;
 public final class CheckworthinessClassifier {
 
     /** Where the shipped model is found. */
-    public static final String DEFAULT_MODEL = "classpath:models/checkworthiness-v2";
+    public static final String DEFAULT_MODEL = "classpath:models/checkworthiness-v3";
 
     private final SentenceEncoder encoder;
     private final CheckworthinessModel model;

@@ -37,7 +37,9 @@ class DetectionIntegrationTest {
     @Test
     void theShippedModelMatchesItsCard() {
         ModelStore.Loaded m = ModelStore.load(CheckworthinessClassifier.DEFAULT_MODEL);
-        assertEquals("checkworthiness-v2", m.card().id());
+        assertEquals("checkworthiness-v3", m.card().id());
+        assertTrue(m.card().metrics().get("checkthat2019_test_map") >= 0.166, "the shipped model's card records "
+                + "the CheckThat! 2019 test MAP it was shipped for");
         assertEquals("checkworthiness", m.card().kind());
         assertTrue(m.card().command().startsWith("claimlens train checkworthiness"));
         assertEquals(Fixtures.encoder().modelRef().sha256(), m.card().encoderSha256());
