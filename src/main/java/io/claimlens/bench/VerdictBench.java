@@ -8,10 +8,12 @@ import io.claimlens.embed.EncoderConfig;
 import io.claimlens.embed.EncoderModel;
 import io.claimlens.ml.Metrics;
 import io.claimlens.ml.ModelStore;
+import io.claimlens.model.StanceResult;
 import io.claimlens.model.VerdictLabel;
 import io.claimlens.stance.StanceClassifier;
 import io.claimlens.stance.StanceClassifiers;
 import io.claimlens.train.EmbeddingTable;
+import io.claimlens.train.EvidenceLabelHead;
 import io.claimlens.train.VerdictData;
 import io.claimlens.train.VerdictFit;
 import io.claimlens.verdict.Calibrator;
@@ -41,7 +43,9 @@ import java.util.Map;
  *       credit-history counts, which leak the label); fitted on train, calibrated on valid, scored on test.</li>
  * </ul>
  * Recipes: {@code dataset} (default: the evidence block and the claim's embedding; LIAR, which has no evidence,
- * uses the claim's embedding and its metadata), or {@code evidence} (the engine's evidence block alone). With
+ * uses the claim's embedding and its metadata), {@code evidence} (the engine's evidence block alone), or {@code
+ * evidence-head} (CLIMATE-FEVER only: {@code evidence} plus the features of an {@link EvidenceLabelHead} that learns
+ * the dataset's evidence-level labels within each fold's training claims). With
  * {@code --model DIR} an existing engine model is scored as it is (no refit).
  *
  * <p>Reports accuracy, macro-F1, per-grade precision/recall/F1, the confusion matrix, ECE (15 bins) calibrated and
@@ -64,6 +68,10 @@ public final class VerdictBench {
             default -> throw new IllegalArgumentException("unknown verdict dataset '" + o.dataset()
                     + "' (climate-fever, averitec, liar)");
         };
+        if (EVIDENCE_HEAD.equals(o.recipe()) && !ds.equals("climate-fever")) {
+            throw new IllegalArgumentException("--recipe " + EVIDENCE_HEAD + " learns the dataset's evidence-level "
+                    + "labels, which only climate-fever has (not " + o.dataset() + ")");
+        }
         for (String f : files) {
             manifest.verify(o.root(), f);
         }
@@ -105,17 +113,32 @@ public final class VerdictBench {
             i.evidence().forEach(e -> texts.add(e.text()));
         });
         EmbeddingTable emb = EmbeddingTable.build(encoder, texts, o.cacheDir(), log);
-        List<VerdictData.Row> rows = VerdictData.climateFever(items, VerdictData.pairStance(stance, emb), emb);
+        VerdictData.PairStance pairStance = memoised(VerdictData.pairStance(stance, emb));
+        List<VerdictData.Row> rows = VerdictData.climateFever(items, pairStance, emb);
         if (o.model() != null) {
             return asIs(o, rows);
         }
         VerdictFit.Blocks blocks = blocks(o.recipe(), true);
         boolean[] allowed = VerdictFit.allowed(rows);
         int[] fold = VerdictFit.folds(rows, 5, o.seed());
+        List<EvidenceLabelHead.Claim> pairs = EVIDENCE_HEAD.equals(o.recipe())
+                ? evidencePairs(items, pairStance, emb) : null;
         double[][] cal = new double[rows.size()][];
         double[][] raw = new double[rows.size()][];
         List<String> chosen = new ArrayList<>();
+        List<VerdictData.Row> allRows = rows;
         for (int f = 0; f < 5; f++) {
+            if (pairs != null) {
+                // The fold's held-out claims get features from a head trained on the other folds only; the
+                // training claims get out-of-fold features from heads trained within the training folds.
+                boolean[] trainable = new boolean[allRows.size()];
+                for (int i = 0; i < trainable.length; i++) {
+                    trainable[i] = fold[i] != f;
+                }
+                rows = withExtraEvidence(allRows, EvidenceLabelHead.features(pairs, trainable, o.seed() + f));
+                log.printf("  fold %d: evidence head trained on %,d claims' evidence%n", f + 1,
+                        java.util.stream.IntStream.range(0, trainable.length).filter(i -> trainable[i]).count());
+            }
             List<VerdictData.Row> train = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 if (fold[i] != f) {
@@ -134,8 +157,8 @@ public final class VerdictBench {
             }
             log.printf("  fold %d: %s%n", f + 1, fit.calibrator().describe());
         }
-        return new Predictions(cal, raw, gold(rows), sourceLabels(rows), allowed, String.join("+", blocks.names()),
-                chosen);
+        return new Predictions(cal, raw, gold(rows), sourceLabels(rows), allowed, String.join("+", blocks.names())
+                + (pairs != null ? "+evidence_head" : ""), chosen);
     }
 
     private Predictions averitec(Options o, StanceClassifier stance, DjlSentenceEncoder encoder,
@@ -214,11 +237,66 @@ public final class VerdictBench {
                 List.of(m.calibration()));
     }
 
+    /**
+     * The {@code evidence} recipe plus {@link EvidenceLabelHead}'s features (CLIMATE-FEVER only). Without the claim's
+     * embedding: with it, the regression (384 more inputs, ~1,000 training claims per fold) made less of the head's
+     * features — accuracy 0.4678 against 0.5160 with stance-v5 (benchmarks/RESULTS.md, 2026-12-02 fourth session).
+     */
+    static final String EVIDENCE_HEAD = "evidence-head";
+
+    /** The pairs of every claim with each of its evidence sentences, as {@link EvidenceLabelHead} reads them. */
+    private static List<EvidenceLabelHead.Claim> evidencePairs(List<ClimateFever.Item> items,
+                                                               VerdictData.PairStance stance, EmbeddingTable emb) {
+        List<EvidenceLabelHead.Claim> out = new ArrayList<>();
+        List<String> labels = List.of("SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO");
+        for (ClimateFever.Item it : items) {
+            List<String> ev = it.evidence().stream().map(ClimateFever.Evidence::text).toList();
+            List<StanceResult> st = ev.isEmpty() ? List.of() : stance.stances(it.claim(), ev);
+            double[][] x = new double[ev.size()][];
+            int[] y = new int[ev.size()];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = EvidenceLabelHead.pairInput(emb.get(it.claim()), emb.get(ev.get(j)), st.get(j));
+                y[j] = labels.indexOf(it.evidence().get(j).label());
+                if (y[j] < 0) {
+                    throw new IllegalArgumentException("CLIMATE-FEVER claim " + it.id() + ": unknown evidence label '"
+                            + it.evidence().get(j).label() + "'");
+                }
+            }
+            out.add(new EvidenceLabelHead.Claim(x, y));
+        }
+        return out;
+    }
+
+    /** The rows with {@code extra[i]} appended to row i's evidence block. */
+    private static List<VerdictData.Row> withExtraEvidence(List<VerdictData.Row> rows, double[][] extra) {
+        List<VerdictData.Row> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            VerdictData.Row r = rows.get(i);
+            double[] e = java.util.Arrays.copyOf(r.evidence(), r.evidence().length + extra[i].length);
+            System.arraycopy(extra[i], 0, e, r.evidence().length, extra[i].length);
+            out.add(new VerdictData.Row(e, r.claimEmbedding(), r.metadata(), r.label(), r.sourceLabel(), r.group()));
+        }
+        return out;
+    }
+
+    /** {@code stance} remembering its answers, so that a claim's evidence is judged once however often it is read. */
+    private static VerdictData.PairStance memoised(VerdictData.PairStance stance) {
+        Map<List<String>, List<StanceResult>> memo = new java.util.HashMap<>();
+        return (claim, evidence) -> {
+            List<String> key = new ArrayList<>(evidence.size() + 1);
+            key.add(claim);
+            key.addAll(evidence);
+            return memo.computeIfAbsent(key, k -> stance.stances(claim, evidence));
+        };
+    }
+
     private static VerdictFit.Blocks blocks(String recipe, boolean hasEvidence) {
         return switch (recipe) {
             case "dataset" -> new VerdictFit.Blocks(hasEvidence, true, false);
+            case EVIDENCE_HEAD -> new VerdictFit.Blocks(true, false, false);
             case "evidence" -> new VerdictFit.Blocks(true, false, false);
-            default -> throw new IllegalArgumentException("unknown recipe '" + recipe + "' (dataset, evidence)");
+            default -> throw new IllegalArgumentException("unknown recipe '" + recipe + "' (dataset, evidence, "
+                    + EVIDENCE_HEAD + ")");
         };
     }
 

@@ -153,7 +153,9 @@ final class BenchCommand implements Runnable {
         Path data = DataFiles.defaultRoot();
 
         @Option(names = "--recipe", defaultValue = "dataset", description = "dataset (evidence + claim embedding;"
-                + " LIAR: claim embedding + metadata) or evidence (the engine's features). Default ${DEFAULT-VALUE}.")
+                + " LIAR: claim embedding + metadata), evidence (the engine's features) or evidence-head "
+                + "(climate-fever only: evidence plus a head that learns CLIMATE-FEVER's evidence-level labels "
+                + "inside each fold's training claims). Default ${DEFAULT-VALUE}.")
         String recipe;
 
         @Option(names = "--model", paramLabel = "DIR", description = "Score this engine verdict model as it is "

@@ -65,6 +65,16 @@ class CliTest {
         assertTrue(err2.toString().contains("only for --design CROSS_INFERENCE"), err2.toString());
     }
 
+    @Test
+    void theEvidenceHeadRecipeIsRefusedWhereTheDataHasNoEvidenceLabels() {
+        CommandLine cl = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        assertEquals(1, cl.execute("bench", "verdict", "--dataset", "liar", "--recipe", "evidence-head"));
+        assertTrue(err.toString().contains("evidence-head") && err.toString().contains("only climate-fever"),
+                err.toString());
+    }
+
     /** Integration: the quotes command end to end, with the JSONL contract. */
     @Test
     void quotesWritesOneRecordPerQuotation() throws Exception {
