@@ -190,7 +190,8 @@ final class TrainCommand implements Runnable {
                             + "sentences, whose highest similarity to a sentence adds to its score with a weight "
                             + "cross-validation chooses) by 5-fold cross-validation over transcripts, keeps the best "
                             + "by MAP, "
-                            + "trains it on all the data and writes it with its model card. About 35-45 minutes "
+                            + "trains it on all the data and writes it with its model card. All nine designs take "
+                            + "more than the 34 minutes the first eight took "
                             + "on 2 cores; the first run also embeds "
                             + "~72,000 sentences (cached in --cache-dir).",
                     "",
