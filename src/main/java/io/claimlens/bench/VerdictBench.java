@@ -248,7 +248,6 @@ public final class VerdictBench {
     private static List<EvidenceLabelHead.Claim> evidencePairs(List<ClimateFever.Item> items,
                                                                VerdictData.PairStance stance, EmbeddingTable emb) {
         List<EvidenceLabelHead.Claim> out = new ArrayList<>();
-        List<String> labels = List.of("SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO");
         for (ClimateFever.Item it : items) {
             List<String> ev = it.evidence().stream().map(ClimateFever.Evidence::text).toList();
             List<StanceResult> st = ev.isEmpty() ? List.of() : stance.stances(it.claim(), ev);
@@ -256,7 +255,7 @@ public final class VerdictBench {
             int[] y = new int[ev.size()];
             for (int j = 0; j < x.length; j++) {
                 x[j] = EvidenceLabelHead.pairInput(emb.get(it.claim()), emb.get(ev.get(j)), st.get(j));
-                y[j] = labels.indexOf(it.evidence().get(j).label());
+                y[j] = EvidenceLabelHead.LABELS.indexOf(it.evidence().get(j).label());
                 if (y[j] < 0) {
                     throw new IllegalArgumentException("CLIMATE-FEVER claim " + it.id() + ": unknown evidence label '"
                             + it.evidence().get(j).label() + "'");

@@ -495,7 +495,7 @@ public final class CheckworthinessTrainer {
             mapByRepeat[r] = Ranking.meanAveragePrecision(g);
             rPrecision += Ranking.meanRPrecision(g);
             pAt10 += Ranking.meanPrecisionAt(g, 10);
-            cbMargins[r] = plus(new double[][] {cbOof[r][best]}, new double[][] {cbSim[r]}, bestWeight)[0];
+            cbMargins[r] = plus(cbOof[r][best], cbSim[r], bestWeight);
             cbAp += Ranking.averagePrecision(cbMargins[r], cbGold);
         }
         double headSpeed = scored[0] / Math.max(1e-9, scoringNanos / 1e9);
@@ -564,10 +564,19 @@ public final class CheckworthinessTrainer {
         }
         double[][] out = new double[scores.length][];
         for (int i = 0; i < scores.length; i++) {
-            out[i] = scores[i].clone();
-            for (int j = 0; j < out[i].length; j++) {
-                out[i][j] += w * sim[i][j];
-            }
+            out[i] = plus(scores[i], sim[i], w);
+        }
+        return out;
+    }
+
+    /** {@code scores + w * sim}, element by element ({@code scores} itself when w is 0). */
+    private static double[] plus(double[] scores, double[] sim, double w) {
+        if (w == 0) {
+            return scores;
+        }
+        double[] out = scores.clone();
+        for (int j = 0; j < out.length; j++) {
+            out[j] += w * sim[j];
         }
         return out;
     }

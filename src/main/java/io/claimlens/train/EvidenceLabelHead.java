@@ -1,5 +1,6 @@
 package io.claimlens.train;
 
+import io.claimlens.embed.SentenceEncoder;
 import io.claimlens.ml.JavaMlp;
 import io.claimlens.model.StanceResult;
 
@@ -27,6 +28,9 @@ import java.util.Random;
  */
 public final class EvidenceLabelHead {
 
+    /** The evidence labels, in the order of {@link Claim#labels()}'s indices and of the head's probabilities. */
+    public static final List<String> LABELS = List.of("SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO");
+
     /** Names of the claim-level features {@link #features} appends, in order. */
     public static final List<String> FEATURE_NAMES = List.of("evidence_head_max_supports",
             "evidence_head_max_refutes", "evidence_head_mean_supports", "evidence_head_mean_refutes",
@@ -40,7 +44,7 @@ public final class EvidenceLabelHead {
      * One claim's evidence pairs.
      *
      * @param x      one input per evidence sentence ({@link #pairInput})
-     * @param labels the evidence labels (0 supports, 1 refutes, 2 neither); read only for claims a head trains on
+     * @param labels the evidence labels, indices into {@link #LABELS}; read only for claims a head trains on
      */
     public record Claim(double[][] x, int[] labels) {
     }
@@ -48,23 +52,17 @@ public final class EvidenceLabelHead {
     private EvidenceLabelHead() {
     }
 
-    /** The input of one (claim, evidence) pair. */
+    /** The input of one (claim, evidence) pair; the embeddings are the encoder's unit vectors. */
     public static double[] pairInput(float[] claim, float[] evidence, StanceResult stance) {
         double[] p = stance.probabilities().toArray();
         int d = claim.length;
         double[] x = new double[2 * d + p.length + 1];
-        double cos = 0;
-        double nc = 0;
-        double ne = 0;
         for (int k = 0; k < d; k++) {
             x[k] = claim[k] * evidence[k];
             x[d + k] = Math.abs(claim[k] - evidence[k]);
-            cos += claim[k] * evidence[k];
-            nc += claim[k] * claim[k];
-            ne += evidence[k] * evidence[k];
         }
         System.arraycopy(p, 0, x, 2 * d, p.length);
-        x[x.length - 1] = nc == 0 || ne == 0 ? 0 : cos / Math.sqrt(nc * ne);
+        x[x.length - 1] = SentenceEncoder.cosine(claim, evidence);
         return x;
     }
 
@@ -106,15 +104,15 @@ public final class EvidenceLabelHead {
 
     private static JavaMlp train(List<double[]> xs, List<Integer> ys, long seed) {
         int[] y = ys.stream().mapToInt(Integer::intValue).toArray();
-        int[] count = new int[3];
+        int[] count = new int[LABELS.size()];
         for (int v : y) {
             count[v]++;
         }
-        double[] weights = new double[3];
-        for (int c = 0; c < 3; c++) {
-            weights[c] = count[c] == 0 ? 1 : Math.sqrt(y.length / (3.0 * count[c]));
+        double[] weights = new double[count.length];
+        for (int c = 0; c < count.length; c++) {
+            weights[c] = count[c] == 0 ? 1 : Math.sqrt(y.length / ((double) count.length * count[c]));
         }
-        return JavaMlp.train(xs.toArray(new double[0][]), y, 3, JavaMlp.Options.defaults(seed).withHidden(HIDDEN)
+        return JavaMlp.train(xs.toArray(new double[0][]), y, count.length, JavaMlp.Options.defaults(seed).withHidden(HIDDEN)
                 .withEpochs(EPOCHS).withClassWeights(weights));
     }
 

@@ -1,6 +1,7 @@
 package io.claimlens.claims.detect;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.claimlens.embed.SentenceEncoder;
 import io.claimlens.ml.Calibration;
 import io.claimlens.ml.JavaMlp;
 import io.claimlens.ml.SoftmaxRegression;
@@ -78,21 +79,13 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
 
         /** The highest cosine similarity between {@code embedding} (any length > 0) and a known claim. */
         public double maxSimilarity(float[] embedding) {
-            double norm = 0;
-            for (float v : embedding) {
-                norm += (double) v * v;
-            }
-            norm = Math.sqrt(norm);
+            double norm = norm(embedding);
             if (norm == 0) {
                 return 0;
             }
             double best = -1;
             for (float[] k : vectors) {
-                double s = 0;
-                for (int i = 0; i < k.length; i++) {
-                    s += k[i] * embedding[i];
-                }
-                best = Math.max(best, s / norm);
+                best = Math.max(best, SentenceEncoder.cosine(k, embedding) / norm);
             }
             return best;
         }
@@ -102,17 +95,21 @@ public record CheckworthinessModel(String head, String inputs, int featureLayout
             float[][] v = new float[embeddings.size()][];
             for (int k = 0; k < v.length; k++) {
                 float[] e = embeddings.get(k);
-                double norm = 0;
-                for (float x : e) {
-                    norm += (double) x * x;
-                }
-                norm = Math.sqrt(norm);
+                double norm = norm(e);
                 v[k] = new float[e.length];
                 for (int i = 0; i < e.length; i++) {
                     v[k][i] = (float) (e[i] / norm);
                 }
             }
             return new KnownClaims(weight, v);
+        }
+
+        private static double norm(float[] v) {
+            double sum = 0;
+            for (float x : v) {
+                sum += (double) x * x;
+            }
+            return Math.sqrt(sum);
         }
     }
 
