@@ -12,6 +12,7 @@ import io.claimlens.model.StanceResult;
 import io.claimlens.model.VerdictLabel;
 import io.claimlens.stance.StanceClassifier;
 import io.claimlens.stance.StanceClassifiers;
+import io.claimlens.train.BagOfWordsHead;
 import io.claimlens.train.EmbeddingTable;
 import io.claimlens.train.EvidenceLabelHead;
 import io.claimlens.train.VerdictData;
@@ -43,10 +44,15 @@ import java.util.Map;
  *       credit-history counts, which leak the label); fitted on train, calibrated on valid, scored on test.</li>
  * </ul>
  * Recipes: {@code dataset} (default: the evidence block and the claim's embedding; LIAR, which has no evidence,
- * uses the claim's embedding and its metadata), {@code evidence} (the engine's evidence block alone), or {@code
+ * uses the claim's embedding and its metadata; AVeriTeC uses the evidence block, the shape of its question/answer
+ * evidence ({@link VerdictData#answerShape}: how many questions, what share unanswerable, yes, no) and the
+ * log-probabilities of a {@link BagOfWordsHead} over the claim and answer words, out-of-fold on train), {@code evidence} (the engine's evidence block alone), or {@code
  * evidence-head} (CLIMATE-FEVER only: {@code evidence} plus the features of an {@link EvidenceLabelHead} that learns
  * the dataset's evidence-level labels within each fold's training claims). With
  * {@code --model DIR} an existing engine model is scored as it is (no refit).
+ *
+ * <p>The grade named is the most probable one, or with {@link Decision#MACRO_F1} the prior-corrected one of
+ * {@link VerdictFit.PriorCorrection}; both are always reported.
  *
  * <p>Reports accuracy, macro-F1, per-grade precision/recall/F1, the confusion matrix, ECE (15 bins) calibrated and
  * uncalibrated with a bootstrap interval and the noise floor, Brier score, NLL, and a reliability diagram (PNG).
@@ -55,8 +61,16 @@ public final class VerdictBench {
 
     /** Options. */
     public record Options(String dataset, Path root, String recipe, Path model, Path stanceModel, long seed,
-                          Path cacheDir, Path out) {
+                          Path cacheDir, Path out, Decision decision) {
     }
+
+    /**
+     * How a grade is named from the calibrated probabilities: {@code ARGMAX} (the most probable grade: the best
+     * expected accuracy) or {@code MACRO_F1} ({@link VerdictFit.PriorCorrection}: the probability over the training
+     * prior raised to a power chosen on the held-out calibration rows for macro-F1). The probabilities, and so ECE,
+     * Brier and NLL, are the same either way.
+     */
+    public enum Decision { ARGMAX, MACRO_F1 }
 
     public Map<String, Double> run(Options o, PrintStream log) throws IOException {
         DatasetManifest manifest = DatasetManifest.load();
@@ -87,7 +101,12 @@ public final class VerdictBench {
                 default -> liar(o, encoder, log);
             };
         }
-        Map<String, Double> m = metrics(p, o.seed());
+        Map<String, Double> m = metrics(p, o.decision(), o.seed());
+        if (!p.decisions().isEmpty()) {
+            log.println("macro-F1 decision rule" + (p.decisions().size() > 1 ? "s by fold" : "") + ": "
+                    + String.join("; ", p.decisions()) + (o.decision() == Decision.MACRO_F1 ? " (used)"
+                    : " (reported as *_macro_f1_rule)"));
+        }
         m.forEach((k, v) -> log.printf(Locale.ROOT, "  %-32s %.4f%n", k, v));
         if (o.out() != null) {
             Files.createDirectories(o.out());
@@ -101,7 +120,7 @@ public final class VerdictBench {
 
     /** Scored items: calibrated and raw probabilities, gold grades, the dataset's own labels, allowed grades. */
     record Predictions(double[][] calibrated, double[][] raw, int[] gold, String[] sourceLabels, boolean[] allowed,
-                       String recipe, List<String> calibrators) {
+                       String recipe, List<String> calibrators, int[] macroF1Decided, List<String> decisions) {
     }
 
     private Predictions climateFever(Options o, StanceClassifier stance, DjlSentenceEncoder encoder,
@@ -118,7 +137,7 @@ public final class VerdictBench {
         if (o.model() != null) {
             return asIs(o, rows);
         }
-        VerdictFit.Blocks blocks = blocks(o.recipe(), true);
+        VerdictFit.Blocks blocks = blocks(o.recipe(), true, false);
         boolean[] allowed = VerdictFit.allowed(rows);
         int[] fold = VerdictFit.folds(rows, 5, o.seed());
         List<EvidenceLabelHead.Claim> pairs = EVIDENCE_HEAD.equals(o.recipe())
@@ -126,6 +145,8 @@ public final class VerdictBench {
         double[][] cal = new double[rows.size()][];
         double[][] raw = new double[rows.size()][];
         List<String> chosen = new ArrayList<>();
+        int[] decided = new int[rows.size()];
+        List<String> decisions = new ArrayList<>();
         List<VerdictData.Row> allRows = rows;
         for (int f = 0; f < 5; f++) {
             if (pairs != null) {
@@ -149,16 +170,19 @@ public final class VerdictBench {
             VerdictFit.Fitted fit = VerdictFit.fit(parts.get(0), List.of(), parts.get(1), blocks, allowed,
                     options(blocks, o.seed()));
             chosen.add(fit.calibrator().describe());
+            decisions.add(fit.macroF1Decision().describe());
             for (int i = 0; i < rows.size(); i++) {
                 if (fold[i] == f) {
                     cal[i] = fit.calibrated(rows.get(i));
                     raw[i] = fit.raw(rows.get(i));
+                    decided[i] = fit.macroF1Decision().decide(cal[i]);
                 }
             }
-            log.printf("  fold %d: %s%n", f + 1, fit.calibrator().describe());
+            log.printf("  fold %d: %s; macro-F1 rule %s%n", f + 1, fit.calibrator().describe(),
+                    fit.macroF1Decision().describe());
         }
         return new Predictions(cal, raw, gold(rows), sourceLabels(rows), allowed, String.join("+", blocks.names())
-                + (pairs != null ? "+evidence_head" : ""), chosen);
+                + (pairs != null ? "+evidence_head" : ""), chosen, decided, decisions);
     }
 
     private Predictions averitec(Options o, StanceClassifier stance, DjlSentenceEncoder encoder,
@@ -179,8 +203,25 @@ public final class VerdictBench {
             return asIs(o, devRows);
         }
         List<VerdictData.Row> trainRows = VerdictData.averitec(train, pairStance, emb, "train");
-        VerdictFit.Blocks blocks = blocks(o.recipe(), true);
+        VerdictFit.Blocks blocks = blocks(o.recipe(), true, true);
         boolean[] allowed = VerdictFit.allowed(trainRows);
+        if (blocks.metadata()) {
+            // the bag-of-words head's log-probabilities join the answer shape: out-of-fold for the training rows,
+            // from a head fitted on all of train for dev
+            int[] grades = java.util.stream.IntStream.range(0, allowed.length).filter(c -> allowed[c]).toArray();
+            List<String> trainTexts = train.stream().map(VerdictBench::claimAndEvidence).toList();
+            int[] y = trainRows.stream().mapToInt(r -> java.util.Arrays.binarySearch(grades, r.label().ordinal()))
+                    .toArray();
+            double[][] oof = BagOfWordsHead.outOfFold(trainTexts, y, grades.length,
+                    VerdictFit.folds(trainRows, 5, o.seed()), 5);
+            BagOfWordsHead head = BagOfWordsHead.fit(trainTexts, y, grades.length);
+            log.printf("bag-of-words head: %,d words (5 out-of-fold heads for train, one for dev)%n",
+                    head.vocabularySize());
+            double[][] devWords = dev.stream().map(it -> head.logProbabilities(claimAndEvidence(it)))
+                    .toArray(double[][]::new);
+            trainRows = withExtraMetadata(trainRows, oof);
+            devRows = withExtraMetadata(devRows, devWords);
+        }
         List<List<VerdictData.Row>> parts = VerdictFit.split(trainRows, new double[] {0.8, 0.2}, o.seed());
         VerdictFit.Fitted fit = VerdictFit.fit(parts.get(0), List.of(), parts.get(1), blocks, allowed,
                 options(blocks, o.seed()));
@@ -202,23 +243,32 @@ public final class VerdictBench {
         EmbeddingTable emb = EmbeddingTable.build(encoder, texts, o.cacheDir(), log);
         VerdictData.LiarVocabulary vocab = VerdictData.LiarVocabulary.build(train);
         List<VerdictData.Row> trainRows = VerdictData.liar(train, vocab, emb);
+        List<VerdictData.Row> validRows = VerdictData.liar(valid, vocab, emb);
+        List<VerdictData.Row> testRows = VerdictData.liar(test, vocab, emb);
         VerdictFit.Blocks blocks = new VerdictFit.Blocks(false, true, true);
         boolean[] allowed = VerdictFit.allowed(trainRows);
-        VerdictFit.Fitted fit = VerdictFit.fit(trainRows, List.of(), VerdictData.liar(valid, vocab, emb), blocks,
+        VerdictFit.Fitted fit = VerdictFit.fit(trainRows, List.of(), validRows, blocks,
                 allowed, new VerdictFit.Options(3e-2, 30, false, o.seed()));
-        return score(fit, VerdictData.liar(test, vocab, emb), allowed, "claim_embedding+metadata");
+        int right = 0;
+        for (VerdictData.Row r : validRows) {
+            right += Metrics.argmax(fit.calibrated(r)) == r.label().ordinal() ? 1 : 0;
+        }
+        log.printf(Locale.ROOT, "validation (calibration) accuracy %.4f%n", right / (double) validRows.size());
+        return score(fit, testRows, allowed, "claim_embedding+metadata");
     }
 
     private static Predictions score(VerdictFit.Fitted fit, List<VerdictData.Row> rows, boolean[] allowed,
                                      String recipe) {
         double[][] cal = new double[rows.size()][];
         double[][] raw = new double[rows.size()][];
+        int[] decided = new int[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             cal[i] = fit.calibrated(rows.get(i));
             raw[i] = fit.raw(rows.get(i));
+            decided[i] = fit.macroF1Decision().decide(cal[i]);
         }
         return new Predictions(cal, raw, gold(rows), sourceLabels(rows), allowed, recipe,
-                List.of(fit.calibrator().describe()));
+                List.of(fit.calibrator().describe()), decided, List.of(fit.macroF1Decision().describe()));
     }
 
     /** Scores an engine model file as it is, restricted to the grades the dataset has. */
@@ -233,8 +283,12 @@ public final class VerdictBench {
             cal[i] = m.calibrator().apply(l, allowed);
             raw[i] = Calibrator.identity(l.length).apply(l, allowed);
         }
+        if (o.decision() == Decision.MACRO_F1) {
+            throw new IllegalArgumentException("--decision macro-f1 is fitted with a recipe's held-out rows; an engine "
+                    + "model (--model) names the most probable grade (use --decision argmax)");
+        }
         return new Predictions(cal, raw, gold(rows), sourceLabels(rows), allowed, "model " + o.model(),
-                List.of(m.calibration()));
+                List.of(m.calibration()), null, List.of());
     }
 
     /**
@@ -278,6 +332,22 @@ public final class VerdictBench {
         return out;
     }
 
+    private static String claimAndEvidence(Averitec.Item it) {
+        return it.claim() + "\n" + String.join("\n", it.evidence());
+    }
+
+    /** The rows with {@code extra[i]} appended to row i's metadata block. */
+    private static List<VerdictData.Row> withExtraMetadata(List<VerdictData.Row> rows, double[][] extra) {
+        List<VerdictData.Row> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            VerdictData.Row r = rows.get(i);
+            double[] m = java.util.Arrays.copyOf(r.metadata(), r.metadata().length + extra[i].length);
+            System.arraycopy(extra[i], 0, m, r.metadata().length, extra[i].length);
+            out.add(new VerdictData.Row(r.evidence(), r.claimEmbedding(), m, r.label(), r.sourceLabel(), r.group()));
+        }
+        return out;
+    }
+
     /** {@code stance} remembering its answers, so that a claim's evidence is judged once however often it is read. */
     private static VerdictData.PairStance memoised(VerdictData.PairStance stance) {
         Map<List<String>, List<StanceResult>> memo = new java.util.HashMap<>();
@@ -289,9 +359,11 @@ public final class VerdictBench {
         };
     }
 
-    private static VerdictFit.Blocks blocks(String recipe, boolean hasEvidence) {
+    private static VerdictFit.Blocks blocks(String recipe, boolean hasEvidence, boolean hasMetadata) {
         return switch (recipe) {
-            case "dataset" -> new VerdictFit.Blocks(hasEvidence, true, false);
+            // AVeriTeC's answer shape and bag-of-words head stand in for the claim's embedding there: with the
+            // embedding as well, held-out macro-F1 fell from 0.539 to 0.455 (benchmarks/RESULTS.md, 2026-12-02)
+            case "dataset" -> new VerdictFit.Blocks(hasEvidence, !hasMetadata, hasMetadata);
             case EVIDENCE_HEAD -> new VerdictFit.Blocks(true, false, false);
             case "evidence" -> new VerdictFit.Blocks(true, false, false);
             default -> throw new IllegalArgumentException("unknown recipe '" + recipe + "' (dataset, evidence, "
@@ -311,17 +383,24 @@ public final class VerdictBench {
         return rows.stream().map(VerdictData.Row::sourceLabel).toArray(String[]::new);
     }
 
-    static Map<String, Double> metrics(Predictions p, long seed) {
+    static Map<String, Double> metrics(Predictions p, Decision decision, long seed) {
         int k = VerdictLabel.values().length;
-        int[] pred = new int[p.gold().length];
-        for (int i = 0; i < pred.length; i++) {
-            pred[i] = Metrics.argmax(p.calibrated()[i]);
+        int[] argmax = new int[p.gold().length];
+        for (int i = 0; i < argmax.length; i++) {
+            argmax[i] = Metrics.argmax(p.calibrated()[i]);
         }
+        int[] pred = decision == Decision.MACRO_F1 ? p.macroF1Decided() : argmax;
         int[][] cm = Metrics.confusion(p.gold(), pred, k);
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("items", (double) pred.length);
         m.put("accuracy", Metrics.accuracy(p.gold(), pred));
         m.put("macro_f1", Metrics.macroF1(cm));
+        m.put("accuracy_argmax", Metrics.accuracy(p.gold(), argmax));
+        m.put("macro_f1_argmax", Metrics.macroF1(Metrics.confusion(p.gold(), argmax, k)));
+        if (p.macroF1Decided() != null) {
+            m.put("accuracy_macro_f1_rule", Metrics.accuracy(p.gold(), p.macroF1Decided()));
+            m.put("macro_f1_macro_f1_rule", Metrics.macroF1(Metrics.confusion(p.gold(), p.macroF1Decided(), k)));
+        }
         double ece = Metrics.ece(p.calibrated(), p.gold(), CalibrationReport.BINS);
         double[] ci = CalibrationReport.bootstrap95(p.calibrated(), p.gold(), 1000, seed);
         m.put("ece", ece);

@@ -153,7 +153,8 @@ final class BenchCommand implements Runnable {
         Path data = DataFiles.defaultRoot();
 
         @Option(names = "--recipe", defaultValue = "dataset", description = "dataset (evidence + claim embedding;"
-                + " LIAR: claim embedding + metadata), evidence (the engine's features) or evidence-head "
+                + " AVeriTeC: evidence + the answers' shape + a bag-of-words head; LIAR: claim embedding + "
+                + "metadata), evidence (the engine's features) or evidence-head "
                 + "(climate-fever only: evidence plus a head that learns CLIMATE-FEVER's evidence-level labels "
                 + "inside each fold's training claims). Default ${DEFAULT-VALUE}.")
         String recipe;
@@ -175,11 +176,32 @@ final class BenchCommand implements Runnable {
         @Option(names = "--out", paramLabel = "DIR", description = "Write metrics.json and reliability.png here.")
         Path out;
 
+        @Option(names = "--decision", defaultValue = "argmax", paramLabel = "RULE",
+                converter = DecisionConverter.class,
+                description = "How a grade is named from the calibrated probabilities: argmax (the most probable; "
+                        + "best expected accuracy) or macro-f1 (probability over training prior^alpha, alpha chosen "
+                        + "on the held-out calibration rows for macro-F1). accuracy and macro_f1 follow the rule; "
+                        + "both rules are always reported (*_argmax, *_macro_f1_rule). Default ${DEFAULT-VALUE}.")
+        io.claimlens.bench.VerdictBench.Decision decision;
+
         @Override
         public Integer call() throws Exception {
             new io.claimlens.bench.VerdictBench().run(new io.claimlens.bench.VerdictBench.Options(dataset, data,
-                    recipe, model, stance, seed, cache, out), System.out);
+                    recipe, model, stance, seed, cache, out, decision), System.out);
             return 0;
+        }
+    }
+
+    /** {@code argmax} / {@code macro-f1} on the command line. */
+    static final class DecisionConverter implements picocli.CommandLine.ITypeConverter<io.claimlens.bench.VerdictBench.Decision> {
+        @Override
+        public io.claimlens.bench.VerdictBench.Decision convert(String value) {
+            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "argmax" -> io.claimlens.bench.VerdictBench.Decision.ARGMAX;
+                case "macro-f1" -> io.claimlens.bench.VerdictBench.Decision.MACRO_F1;
+                default -> throw new picocli.CommandLine.TypeConversionException("--decision: '" + value
+                        + "' is not a rule (argmax, macro-f1)");
+            };
         }
     }
 

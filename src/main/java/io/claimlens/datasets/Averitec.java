@@ -17,8 +17,22 @@ import java.util.List;
  */
 public final class Averitec {
 
-    /** A claim, its label (Supported, Refuted, Not Enough Evidence, Conflicting Evidence/Cherrypicking), evidence. */
-    public record Item(int index, String claim, String label, String speaker, List<String> evidence) {
+    /**
+     * A claim, its label (Supported, Refuted, Not Enough Evidence, Conflicting Evidence/Cherrypicking), its evidence
+     * texts (answered questions only) and the shape of its question/answer evidence.
+     */
+    public record Item(int index, String claim, String label, String speaker, List<String> evidence,
+                       AnswerShape answers) {
+    }
+
+    /**
+     * How the annotators' questions were answered: counts of questions and answers, and of answers by type
+     * ({@code answer_type}: Unanswerable, Boolean, Abstractive, Extractive), with Boolean answers split by whether
+     * they begin "yes" or "no". Part of the gold evidence as given (an unanswerable question is what an evidence
+     * search that found nothing looks like), not of the verdict.
+     */
+    public record AnswerShape(int questions, int answers, int unanswerable, int booleanYes, int booleanNo,
+                              int booleanOther, int abstractive, int extractive) {
     }
 
     private Averitec() {
@@ -33,11 +47,36 @@ public final class Averitec {
         int i = 0;
         for (JsonNode n : root) {
             List<String> ev = new ArrayList<>();
+            int questions = 0;
+            int answers = 0;
+            int unanswerable = 0;
+            int yes = 0;
+            int no = 0;
+            int otherBoolean = 0;
+            int abstractive = 0;
+            int extractive = 0;
             for (JsonNode q : n.path("questions")) {
+                questions++;
                 String question = q.path("question").asText("").strip();
                 for (JsonNode a : q.path("answers")) {
                     String answer = a.path("answer").asText("").strip();
                     String type = a.path("answer_type").asText("");
+                    answers++;
+                    switch (type) {
+                        case "Unanswerable" -> unanswerable++;
+                        case "Boolean" -> {
+                            String head = answer.toLowerCase(java.util.Locale.ROOT);
+                            if (head.startsWith("yes")) {
+                                yes++;
+                            } else if (head.startsWith("no")) {
+                                no++;
+                            } else {
+                                otherBoolean++;
+                            }
+                        }
+                        case "Abstractive" -> abstractive++;
+                        default -> extractive++;
+                    }
                     if (answer.isEmpty() || type.equals("Unanswerable")) {
                         continue;
                     }
@@ -50,7 +89,8 @@ public final class Averitec {
                 }
             }
             String speaker = n.path("speaker").isNull() ? null : n.path("speaker").asText(null);
-            out.add(new Item(i++, n.path("claim").asText(), n.path("label").asText(), speaker, List.copyOf(ev)));
+            out.add(new Item(i++, n.path("claim").asText(), n.path("label").asText(), speaker, List.copyOf(ev),
+                    new AnswerShape(questions, answers, unanswerable, yes, no, otherBoolean, abstractive, extractive)));
         }
         return out;
     }

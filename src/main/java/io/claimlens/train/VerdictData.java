@@ -148,9 +148,31 @@ public final class VerdictData {
         List<Row> out = new ArrayList<>();
         for (Averitec.Item it : items) {
             out.add(new Row(evidenceFeatures(it.claim(), it.evidence(), stance, emb), emb.get(it.claim()),
-                    new double[0], averitec(it.label()), it.label(), "averitec-" + split + "-" + it.index()));
+                    answerShape(it.answers()), averitec(it.label()), it.label(),
+                    "averitec-" + split + "-" + it.index()));
         }
         return out;
+    }
+
+    /** Names of {@link #answerShape}'s features, in order. */
+    public static final List<String> ANSWER_SHAPE_NAMES = List.of("log_questions", "log_answers",
+            "unanswerable_share", "any_unanswerable", "all_unanswerable", "yes_share", "no_share", "yes_and_no",
+            "yes_minus_no", "boolean_share", "abstractive_share", "extractive_share");
+
+    /**
+     * An AVeriTeC claim's answer shape as the metadata block: how many questions it took, and what share of the
+     * answers were unanswerable, yes, no, abstractive or extractive. Shares, so that a long check and a short one
+     * read alike; the counts enter as logarithms.
+     */
+    public static double[] answerShape(Averitec.AnswerShape a) {
+        double n = Math.max(1, a.answers());
+        return new double[] {
+            Math.log1p(a.questions()), Math.log1p(a.answers()),
+            a.unanswerable() / n, a.unanswerable() > 0 ? 1 : 0, a.answers() > 0 && a.unanswerable() == a.answers() ? 1 : 0,
+            a.booleanYes() / n, a.booleanNo() / n, a.booleanYes() > 0 && a.booleanNo() > 0 ? 1 : 0,
+            (a.booleanYes() - a.booleanNo()) / n,
+            (a.booleanYes() + a.booleanNo() + a.booleanOther()) / n, a.abstractive() / n, a.extractive() / n,
+        };
     }
 
     /**

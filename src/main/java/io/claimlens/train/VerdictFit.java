@@ -49,7 +49,7 @@ public final class VerdictFit {
 
     /** A fitted model and how its calibrator was chosen. */
     public record Fitted(SoftmaxRegression head, Calibrator calibrator, boolean[] allowed, Blocks blocks,
-                         double temperatureNll, double vectorNll) {
+                         double temperatureNll, double vectorNll, PriorCorrection macroF1Decision) {
 
         public double[] logits(VerdictData.Row r) {
             return head.logits(input(r, blocks));
@@ -146,7 +146,116 @@ public final class VerdictFit {
         }
         Calibrator chosen = vNll < tNll ? Calibrator.fitVector(cl, cy, allowed)
                 : Calibrator.fitTemperature(cl, cy, allowed);
-        return new Fitted(head, chosen, allowed, blocks, tNll, vNll);
+        double[][] calProbs = new double[cl.length][];
+        for (int i = 0; i < cl.length; i++) {
+            calProbs[i] = chosen.apply(cl[i], allowed);
+        }
+        PriorCorrection decision = PriorCorrection.fitMacroF1(calProbs, cy, priors(y, allowed), allowed);
+        return new Fitted(head, chosen, allowed, blocks, tNll, vNll, decision);
+    }
+
+    /** Training grade frequencies over the allowed grades (add-one smoothed). */
+    static double[] priors(int[] y, boolean[] allowed) {
+        double[] n = new double[allowed.length];
+        double sum = 0;
+        for (int c = 0; c < n.length; c++) {
+            n[c] = allowed[c] ? 1 : 0;
+        }
+        for (int v : y) {
+            if (allowed[v]) {
+                n[v]++;
+            }
+        }
+        for (double v : n) {
+            sum += v;
+        }
+        for (int c = 0; c < n.length; c++) {
+            n[c] /= sum;
+        }
+        return n;
+    }
+
+    /**
+     * A decision rule for macro-F1: the grade maximising {@code p(c) / prior(c)^alpha}. {@code alpha = 0} is the
+     * argmax of the calibrated probabilities (what maximises expected accuracy); {@code alpha = 1} divides the prior
+     * out entirely (each grade judged as if equally common). The probabilities are not changed: only which grade is
+     * named. One parameter, chosen on held-out rows, so that it cannot fit the held-out rows' noise class by class.
+     */
+    public record PriorCorrection(double[] priors, double alpha, double heldOutMacroF1, double heldOutMacroF1Argmax) {
+
+        /** Grid of alphas tried, in order; ties keep the smaller alpha (the plainer rule). */
+        static final double[] GRID = java.util.stream.IntStream.rangeClosed(0, 20).mapToDouble(i -> i / 20.0)
+                .toArray();
+
+        public int decide(double[] probs) {
+            int best = -1;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < probs.length; c++) {
+                if (priors[c] <= 0) {
+                    continue;
+                }
+                double score = Math.log(Math.max(probs[c], 1e-300)) - alpha * Math.log(priors[c]);
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = c;
+                }
+            }
+            return best;
+        }
+
+        /** The alpha of {@link #GRID} with the best macro-F1 on these held-out rows. */
+        public static PriorCorrection fitMacroF1(double[][] probs, int[] gold, double[] priors, boolean[] allowed) {
+            double bestF1 = -1;
+            double bestAlpha = 0;
+            double argmaxF1 = 0;
+            for (double a : GRID) {
+                PriorCorrection r = new PriorCorrection(priors, a, 0, 0);
+                int[] pred = new int[gold.length];
+                for (int i = 0; i < pred.length; i++) {
+                    pred[i] = r.decide(probs[i]);
+                }
+                double f1 = macroF1(gold, pred, allowed);
+                if (a == 0) {
+                    argmaxF1 = f1;
+                }
+                if (f1 > bestF1 + 1e-12) {
+                    bestF1 = f1;
+                    bestAlpha = a;
+                }
+            }
+            return new PriorCorrection(priors, bestAlpha, bestF1, argmaxF1);
+        }
+
+        /** Macro-F1 over the allowed grades. */
+        static double macroF1(int[] gold, int[] pred, boolean[] allowed) {
+            double sum = 0;
+            int k = 0;
+            for (int c = 0; c < allowed.length; c++) {
+                if (!allowed[c]) {
+                    continue;
+                }
+                int tp = 0;
+                int fp = 0;
+                int fn = 0;
+                for (int i = 0; i < gold.length; i++) {
+                    if (pred[i] == c && gold[i] == c) {
+                        tp++;
+                    } else if (pred[i] == c) {
+                        fp++;
+                    } else if (gold[i] == c) {
+                        fn++;
+                    }
+                }
+                sum += tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+                k++;
+            }
+            return k == 0 ? 0 : sum / k;
+        }
+
+        public String describe() {
+            return String.format(java.util.Locale.ROOT, "p/prior^%.2f (held-out macro-F1 %.4f vs argmax %.4f)",
+                    alpha, heldOutMacroF1, heldOutMacroF1Argmax);
+        }
     }
 
     /** Inverse square-root class frequencies, normalised to mean 1 over present classes. */

@@ -75,6 +75,16 @@ class CliTest {
                 err.toString());
     }
 
+    @Test
+    void anUnknownDecisionRuleIsRefusedNamingTheRules() {
+        CommandLine cl = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        assertEquals(2, cl.execute("bench", "verdict", "--dataset", "averitec", "--decision", "majority"));
+        assertTrue(err.toString().contains("--decision") && err.toString().contains("argmax, macro-f1"),
+                err.toString());
+    }
+
     /** Integration: the quotes command end to end, with the JSONL contract. */
     @Test
     void quotesWritesOneRecordPerQuotation() throws Exception {

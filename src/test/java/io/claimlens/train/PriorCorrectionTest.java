@@ -1,0 +1,79 @@
+package io.claimlens.train;
+
+import io.claimlens.datasets.Averitec;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PriorCorrectionTest {
+
+    private static final boolean[] THREE = {true, true, true};
+
+    @Test
+    void alphaZeroIsTheArgmaxAndSkipsGradesWithoutPrior() {
+        VerdictFit.PriorCorrection r = new VerdictFit.PriorCorrection(new double[] {0.7, 0.2, 0.1, 0}, 0, 0, 0);
+        assertEquals(1, r.decide(new double[] {0.3, 0.5, 0.2, 0.0}));
+        // a grade the dataset lacks (prior 0) is never named, even with the highest probability
+        assertEquals(0, r.decide(new double[] {0.3, 0.1, 0.1, 0.5}));
+    }
+
+    @Test
+    void alphaOneDividesThePriorOut() {
+        VerdictFit.PriorCorrection r = new VerdictFit.PriorCorrection(new double[] {0.8, 0.1, 0.1}, 1, 0, 0);
+        // 0.6/0.8 = 0.75 < 0.3/0.1 = 3: the rare grade is named
+        assertEquals(1, r.decide(new double[] {0.6, 0.3, 0.1}));
+    }
+
+    /**
+     * A rare grade whose calibrated probability rises with the truth but never tops the common grade's: the argmax
+     * never names it (its F1 is 0), so the rule chosen for macro-F1 must move off alpha = 0 and score better on the
+     * rows it was chosen on.
+     */
+    @Test
+    void aRareGradeThatArgmaxNeverNamesPullsAlphaUp() {
+        Random rnd = new Random(7);
+        int n = 2000;
+        double[][] probs = new double[n][];
+        int[] gold = new int[n];
+        for (int i = 0; i < n; i++) {
+            gold[i] = rnd.nextDouble() < 0.1 ? 1 : (rnd.nextDouble() < 0.3 ? 2 : 0);
+            double rare = gold[i] == 1 ? 0.30 + 0.1 * rnd.nextDouble() : 0.05 + 0.1 * rnd.nextDouble();
+            double third = gold[i] == 2 ? 0.45 : 0.1;
+            probs[i] = new double[] {1 - rare - third, rare, third};
+        }
+        double[] priors = VerdictFit.priors(gold, THREE);
+        VerdictFit.PriorCorrection r = VerdictFit.PriorCorrection.fitMacroF1(probs, gold, priors, THREE);
+        assertTrue(r.alpha() > 0, "alpha " + r.alpha());
+        assertTrue(r.heldOutMacroF1() > r.heldOutMacroF1Argmax() + 0.1, r.describe());
+        int namedRare = 0;
+        for (double[] p : probs) {
+            namedRare += r.decide(p) == 1 ? 1 : 0;
+        }
+        assertTrue(namedRare > 0);
+    }
+
+    @Test
+    void balancedWellSeparatedRowsKeepTheArgmax() {
+        double[][] probs = {{0.9, 0.05, 0.05}, {0.1, 0.8, 0.1}, {0.1, 0.1, 0.8}, {0.85, 0.1, 0.05}};
+        int[] gold = {0, 1, 2, 0};
+        VerdictFit.PriorCorrection r = VerdictFit.PriorCorrection.fitMacroF1(probs, gold,
+                VerdictFit.priors(gold, THREE), THREE);
+        assertEquals(0, r.alpha(), "ties keep the plainer rule");
+        assertEquals(1.0, r.heldOutMacroF1(), 1e-12);
+    }
+
+    @Test
+    void answerShapeReadsSharesOfTheAnswers() {
+        // 3 questions, 4 answers: 1 unanswerable, yes + no, 1 extractive
+        double[] x = VerdictData.answerShape(new Averitec.AnswerShape(3, 4, 1, 1, 1, 0, 0, 1));
+        assertEquals(VerdictData.ANSWER_SHAPE_NAMES.size(), x.length);
+        assertArrayEquals(new double[] {Math.log(4), Math.log(5), 0.25, 1, 0, 0.25, 0.25, 1, 0, 0.5, 0, 0.25}, x,
+                1e-12);
+        double[] none = VerdictData.answerShape(new Averitec.AnswerShape(2, 2, 2, 0, 0, 0, 0, 0));
+        assertEquals(1, none[VerdictData.ANSWER_SHAPE_NAMES.indexOf("all_unanswerable")]);
+    }
+}
