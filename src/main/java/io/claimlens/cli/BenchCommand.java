@@ -156,7 +156,7 @@ final class BenchCommand implements Runnable {
                 + " AVeriTeC: evidence + the answers' shape + a bag-of-words head; LIAR: claim embedding + "
                 + "metadata), evidence (the engine's features) or evidence-head "
                 + "(climate-fever only: evidence plus a head that learns CLIMATE-FEVER's evidence-level labels "
-                + "inside each fold's training claims). Default ${DEFAULT-VALUE}.")
+                + "and a bag-of-words head, both inside each fold's training claims). Default ${DEFAULT-VALUE}.")
         String recipe;
 
         @Option(names = "--model", paramLabel = "DIR", description = "Score this engine verdict model as it is "
