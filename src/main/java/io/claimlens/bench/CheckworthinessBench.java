@@ -15,6 +15,7 @@ import io.claimlens.ml.ModelCard;
 import io.claimlens.ml.ModelStore;
 import io.claimlens.ml.Ranking;
 import io.claimlens.ml.SparseLogisticRegression;
+import io.claimlens.ml.TfIdf;
 import io.claimlens.model.AnalyzedArticle;
 import io.claimlens.model.Article;
 import io.claimlens.nlp.NlpConfig;

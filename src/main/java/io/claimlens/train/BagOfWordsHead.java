@@ -1,15 +1,11 @@
 package io.claimlens.train;
 
+import io.claimlens.ml.SparseLogisticRegression;
+import io.claimlens.ml.TfIdf;
+
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A bag-of-words verdict head: a softmax regression over TF-IDF word vectors of a claim and its evidence, whose
@@ -20,9 +16,8 @@ import java.util.regex.Pattern;
  * directly: that regression standardises its inputs, which blows rare words up to the scale of common ones
  * (AVeriTeC dev macro-F1 0.43 that way against 0.50 stacked, in a scratch run; benchmarks/RESULTS.md).
  *
- * <p>Vectors: lower-cased letter runs, vocabulary of the words in at least {@value #MIN_DF} training texts (sorted,
- * so the same training texts give the same columns), {@code log(1 + tf) * idf}, L2-normalised, times
- * {@value #SCALE}, plus a bias column. Fitted by full-batch gradient descent ({@value #ITERATIONS} steps, rate
+ * <p>Vectors: {@link TfIdf} (words and word pairs in at least {@value #MIN_DF} training texts), times {@value #SCALE},
+ * plus a bias column. Fitted by full-batch gradient descent ({@value #ITERATIONS} steps, rate
  * {@value #RATE}, L2 {@value #L2}, inverse-square-root class weights) from zero weights: deterministic, no seed.
  *
  * <p>Leakage rule, as {@link EvidenceLabelHead}: {@link #outOfFold} gives each row features from a head that never
@@ -36,16 +31,12 @@ public final class BagOfWordsHead {
     static final double RATE = 0.5;
     static final double L2 = 1e-3;
 
-    private static final Pattern WORD = Pattern.compile("[a-z']+");
-
-    private final Map<String, Integer> vocabulary;
-    private final double[] idf;
+    private final TfIdf vectors;
     private final double[][] weights;  // [classes][1 + vocabulary]
     private final int classes;
 
-    private BagOfWordsHead(Map<String, Integer> vocabulary, double[] idf, double[][] weights) {
-        this.vocabulary = vocabulary;
-        this.idf = idf;
+    private BagOfWordsHead(TfIdf vectors, double[][] weights) {
+        this.vectors = vectors;
         this.weights = weights;
         this.classes = weights.length;
     }
@@ -61,28 +52,15 @@ public final class BagOfWordsHead {
         if (texts.size() != labels.length || texts.isEmpty()) {
             throw new IllegalArgumentException("need one label per text and at least one text");
         }
-        Map<String, Integer> df = new TreeMap<>();
-        for (String t : texts) {
-            for (String w : new HashSet<>(words(t))) {
-                df.merge(w, 1, Integer::sum);
-            }
-        }
-        Map<String, Integer> vocab = new HashMap<>();
-        List<Double> idfs = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : df.entrySet()) {
-            if (e.getValue() >= MIN_DF) {
-                vocab.put(e.getKey(), vocab.size());
-                idfs.add(Math.log(texts.size() / (double) e.getValue()));
-            }
-        }
-        double[] idf = idfs.stream().mapToDouble(Double::doubleValue).toArray();
-        Sparse[] x = new Sparse[texts.size()];
+        TfIdf vectors = TfIdf.fit(texts, MIN_DF);
+        SparseLogisticRegression.Row[] x = new SparseLogisticRegression.Row[texts.size()];
         for (int i = 0; i < x.length; i++) {
-            x[i] = vector(texts.get(i), vocab, idf);
+            x[i] = vectors.transform(texts.get(i));
         }
+        int columns = vectors.size();
         double[] classWeight = VerdictFit.classWeights(labels, classes);
-        double[][] w = new double[classes][1 + idf.length];
-        double[][] grad = new double[classes][1 + idf.length];
+        double[][] w = new double[classes][1 + columns];
+        double[][] grad = new double[classes][1 + columns];
         double totalWeight = 0;
         for (int y : labels) {
             totalWeight += classWeight[y];
@@ -101,8 +79,8 @@ public final class BagOfWordsHead {
                         continue;
                     }
                     grad[c][0] += d;
-                    for (int k = 0; k < x[i].index.length; k++) {
-                        grad[c][1 + x[i].index[k]] += d * x[i].value[k];
+                    for (int k = 0; k < x[i].indices().length; k++) {
+                        grad[c][1 + x[i].indices()[k]] += d * SCALE * x[i].values()[k];
                     }
                 }
             }
@@ -112,13 +90,13 @@ public final class BagOfWordsHead {
                 }
             }
         }
-        return new BagOfWordsHead(vocab, idf, w);
+        return new BagOfWordsHead(vectors, w);
     }
 
     /** Log-probabilities of each class for one text. */
     public double[] logProbabilities(String text) {
         double[] p = new double[classes];
-        probabilities(weights, vector(text, vocabulary, idf), p);
+        probabilities(weights, vectors.transform(text), p);
         double[] out = new double[classes];
         for (int c = 0; c < classes; c++) {
             out[c] = Math.log(Math.max(p[c], 1e-12));
@@ -127,7 +105,7 @@ public final class BagOfWordsHead {
     }
 
     public int vocabularySize() {
-        return idf.length;
+        return vectors.size();
     }
 
     /**
@@ -156,49 +134,12 @@ public final class BagOfWordsHead {
         return out;
     }
 
-    static List<String> words(String text) {
-        List<String> out = new ArrayList<>();
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            out.add(m.group());
-        }
-        return out;
-    }
-
-    private record Sparse(int[] index, double[] value) {
-    }
-
-    private static Sparse vector(String text, Map<String, Integer> vocab, double[] idf) {
-        Map<Integer, Integer> tf = new TreeMap<>();
-        for (String w : words(text)) {
-            Integer j = vocab.get(w);
-            if (j != null) {
-                tf.merge(j, 1, Integer::sum);
-            }
-        }
-        int[] index = new int[tf.size()];
-        double[] value = new double[tf.size()];
-        double norm = 0;
-        int k = 0;
-        for (Map.Entry<Integer, Integer> e : tf.entrySet()) {
-            index[k] = e.getKey();
-            value[k] = Math.log1p(e.getValue()) * idf[e.getKey()];
-            norm += value[k] * value[k];
-            k++;
-        }
-        norm = Math.sqrt(norm) + 1e-9;
-        for (int i = 0; i < value.length; i++) {
-            value[i] = value[i] / norm * SCALE;
-        }
-        return new Sparse(index, value);
-    }
-
-    private static void probabilities(double[][] w, Sparse x, double[] p) {
+    private static void probabilities(double[][] w, SparseLogisticRegression.Row x, double[] p) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < w.length; c++) {
             double z = w[c][0];
-            for (int k = 0; k < x.index.length; k++) {
-                z += w[c][1 + x.index[k]] * x.value[k];
+            for (int k = 0; k < x.indices().length; k++) {
+                z += w[c][1 + x.indices()[k]] * SCALE * x.values()[k];
             }
             p[c] = z;
             max = Math.max(max, z);

@@ -38,7 +38,7 @@ class BagOfWordsHeadTest {
         int[] y = new int[300];
         List<String> train = texts(300, y, 1);
         BagOfWordsHead h = BagOfWordsHead.fit(train, y, 3);
-        assertEquals(FILLER.length + 3, h.vocabularySize());
+        assertTrue(h.vocabularySize() >= FILLER.length + 3, "words and frequent word pairs: " + h.vocabularySize());
         double[] lp = h.logProbabilities("The officials said the video was doctored");
         double sum = 0;
         for (double v : lp) {
