@@ -46,7 +46,8 @@ import java.util.Map;
  * Recipes: {@code dataset} (default: the evidence block and the claim's embedding; LIAR, which has no evidence,
  * uses the claim's embedding and its metadata; AVeriTeC uses the evidence block, the shape of its question/answer
  * evidence ({@link VerdictData#answerShape}: how many questions, what share unanswerable, yes, no) and the
- * log-probabilities of a {@link BagOfWordsHead} over the claim and answer words, out-of-fold on train), {@code evidence} (the engine's evidence block alone), or {@code
+ * log-probabilities of a {@link BagOfWordsHead} over the claim and answer words, out-of-fold on train),
+ * {@code evidence} (the engine's evidence block alone), or {@code
  * evidence-head} (CLIMATE-FEVER only: {@code evidence} plus the features of an {@link EvidenceLabelHead} that learns
  * the dataset's evidence-level labels within each fold's training claims, and the log-probabilities of a
  * {@link BagOfWordsHead} over the claim and evidence words, fitted on the same claims). With
@@ -298,7 +299,7 @@ public final class VerdictBench {
      * embedding: with it, the regression (384 more inputs, ~1,000 training claims per fold) made less of the head's
      * features — accuracy 0.4678 against 0.5160 with stance-v5 (benchmarks/RESULTS.md, 2026-12-02 fourth session).
      * The {@link BagOfWordsHead}'s four log-probabilities carry the claim's wording instead (fifth session: held-out
-     * macro-F1 0.373 against 0.351 without them, mean of the five folds).
+     * macro-F1 0.361 against 0.351 without them, mean of the five folds; 0.373 with a first, words-only vectoriser).
      */
     static final String EVIDENCE_HEAD = "evidence-head";
 
@@ -400,7 +401,8 @@ public final class VerdictBench {
     private static VerdictFit.Blocks blocks(String recipe, boolean hasEvidence, boolean hasMetadata) {
         return switch (recipe) {
             // AVeriTeC's answer shape and bag-of-words head stand in for the claim's embedding there: with the
-            // embedding as well, held-out macro-F1 fell from 0.539 to 0.455 (benchmarks/RESULTS.md, 2026-12-02)
+            // embedding as well, held-out macro-F1 fell from 0.539 to 0.455 with a words-only head
+            // (benchmarks/RESULTS.md, 2026-12-02)
             case "dataset" -> new VerdictFit.Blocks(hasEvidence, !hasMetadata, hasMetadata);
             case EVIDENCE_HEAD -> new VerdictFit.Blocks(true, false, false);
             case "evidence" -> new VerdictFit.Blocks(true, false, false);

@@ -168,7 +168,8 @@ public final class VerdictData {
         double n = Math.max(1, a.answers());
         return new double[] {
             Math.log1p(a.questions()), Math.log1p(a.answers()),
-            a.unanswerable() / n, a.unanswerable() > 0 ? 1 : 0, a.answers() > 0 && a.unanswerable() == a.answers() ? 1 : 0,
+            a.unanswerable() / n, a.unanswerable() > 0 ? 1 : 0,
+            a.answers() > 0 && a.unanswerable() == a.answers() ? 1 : 0,
             a.booleanYes() / n, a.booleanNo() / n, a.booleanYes() > 0 && a.booleanNo() > 0 ? 1 : 0,
             (a.booleanYes() - a.booleanNo()) / n,
             (a.booleanYes() + a.booleanNo() + a.booleanOther()) / n, a.abstractive() / n, a.extractive() / n,
