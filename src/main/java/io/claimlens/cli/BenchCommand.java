@@ -143,7 +143,11 @@ final class BenchCommand implements Runnable {
                     "climate-fever: 5-fold cross-validation; averitec: fit on train, score dev; liar: fit on train, "
                             + "calibrate on valid, score test.",
                     "Writes metrics.json and reliability.png with --out.",
-                    "Example: claimlens bench verdict --dataset climate-fever --out target/bench/verdict-cf"})
+                    "Example: claimlens bench verdict --dataset climate-fever --out target/bench/verdict-cf",
+                    "CLIMATE-FEVER's best recipe (accuracy, macro-F1 and ECE; benchmarks/RESULTS.md):",
+                    "  claimlens bench verdict --dataset climate-fever --recipe evidence-head --out target/bench/cf-eh",
+                    "AVeriTeC, where macro-F1 is the number that matters (61% of dev is Refuted):",
+                    "  claimlens bench verdict --dataset averitec --decision macro-f1 --out target/bench/averitec"})
     static final class Verdict implements Callable<Integer> {
         @Option(names = "--dataset", required = true, paramLabel = "NAME",
                 description = "climate-fever, averitec or liar.")
