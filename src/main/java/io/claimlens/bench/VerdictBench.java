@@ -144,6 +144,8 @@ public final class VerdictBench {
         int[] fold = VerdictFit.folds(rows, 5, o.seed());
         List<EvidenceLabelHead.Claim> pairs = EVIDENCE_HEAD.equals(o.recipe())
                 ? evidencePairs(items, pairStance, emb) : null;
+        List<String> claimTexts = pairs == null ? null : items.stream().map(it -> claimAndEvidence(it.claim(),
+                it.evidence().stream().map(ClimateFever.Evidence::text).toList())).toList();
         double[][] cal = new double[rows.size()][];
         double[][] raw = new double[rows.size()][];
         List<String> chosen = new ArrayList<>();
@@ -159,7 +161,8 @@ public final class VerdictBench {
                     trainable[i] = fold[i] != f;
                 }
                 rows = withExtraEvidence(allRows, EvidenceLabelHead.features(pairs, trainable, o.seed() + f));
-                rows = withExtraEvidence(rows, bagOfWords(items, allRows, trainable, allowed, o.seed() + f));
+                rows = withExtraEvidence(rows, bagOfWords(claimTexts, allRows, trainable, allowed, o.seed() + f,
+                        log));
                 log.printf("  fold %d: evidence head and bag-of-words head trained on %,d claims%n", f + 1,
                         java.util.stream.IntStream.range(0, trainable.length).filter(i -> trainable[i]).count());
             }
@@ -211,19 +214,16 @@ public final class VerdictBench {
         if (blocks.metadata()) {
             // the bag-of-words head's log-probabilities join the answer shape: out-of-fold for the training rows,
             // from a head fitted on all of train for dev
-            int[] grades = java.util.stream.IntStream.range(0, allowed.length).filter(c -> allowed[c]).toArray();
-            List<String> trainTexts = train.stream().map(VerdictBench::claimAndEvidence).toList();
-            int[] y = trainRows.stream().mapToInt(r -> java.util.Arrays.binarySearch(grades, r.label().ordinal()))
-                    .toArray();
-            double[][] oof = BagOfWordsHead.outOfFold(trainTexts, y, grades.length,
-                    VerdictFit.folds(trainRows, 5, o.seed()), 5);
-            BagOfWordsHead head = BagOfWordsHead.fit(trainTexts, y, grades.length);
-            log.printf("bag-of-words head: %,d words (5 out-of-fold heads for train, one for dev)%n",
-                    head.vocabularySize());
-            double[][] devWords = dev.stream().map(it -> head.logProbabilities(claimAndEvidence(it)))
-                    .toArray(double[][]::new);
-            trainRows = withExtraMetadata(trainRows, oof);
-            devRows = withExtraMetadata(devRows, devWords);
+            List<String> text = new ArrayList<>();
+            List.of(train, dev).forEach(l -> l.forEach(it -> text.add(claimAndEvidence(it.claim(), it.evidence()))));
+            List<VerdictData.Row> both = new ArrayList<>(trainRows);
+            both.addAll(devRows);
+            boolean[] isTrain = new boolean[both.size()];
+            java.util.Arrays.fill(isTrain, 0, trainRows.size(), true);
+            double[][] words = bagOfWords(text, both, isTrain, allowed, o.seed(), log);
+            int n = trainRows.size();
+            trainRows = withExtraMetadata(trainRows, java.util.Arrays.copyOfRange(words, 0, n));
+            devRows = withExtraMetadata(devRows, java.util.Arrays.copyOfRange(words, n, words.length));
         }
         List<List<VerdictData.Row>> parts = VerdictFit.split(trainRows, new double[] {0.8, 0.2}, o.seed());
         VerdictFit.Fitted fit = VerdictFit.fit(parts.get(0), List.of(), parts.get(1), blocks, allowed,
@@ -330,49 +330,45 @@ public final class VerdictBench {
         List<VerdictData.Row> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             VerdictData.Row r = rows.get(i);
-            double[] e = java.util.Arrays.copyOf(r.evidence(), r.evidence().length + extra[i].length);
-            System.arraycopy(extra[i], 0, e, r.evidence().length, extra[i].length);
-            out.add(new VerdictData.Row(e, r.claimEmbedding(), r.metadata(), r.label(), r.sourceLabel(), r.group()));
+            out.add(new VerdictData.Row(concat(r.evidence(), extra[i]), r.claimEmbedding(), r.metadata(), r.label(),
+                    r.sourceLabel(), r.group()));
         }
         return out;
     }
 
     /**
-     * Bag-of-words head log-probabilities for every CLIMATE-FEVER claim: out-of-fold (5 inner folds) for the
-     * trainable claims, from a head fitted on all trainable claims for the others.
+     * {@link BagOfWordsHead} log-probabilities over the allowed grades for every row: out-of-fold (5 inner folds,
+     * seeded) for the trainable rows, from one head fitted on all trainable rows for the others.
      */
-    private static double[][] bagOfWords(List<ClimateFever.Item> items, List<VerdictData.Row> rows,
-                                         boolean[] trainable, boolean[] allowed, long seed) {
+    private static double[][] bagOfWords(List<String> texts, List<VerdictData.Row> rows, boolean[] trainable,
+                                         boolean[] allowed, long seed, PrintStream log) {
         int[] grades = java.util.stream.IntStream.range(0, allowed.length).filter(c -> allowed[c]).toArray();
-        List<String> text = items.stream().map(it -> it.claim() + "\n" + String.join("\n",
-                it.evidence().stream().map(ClimateFever.Evidence::text).toList())).toList();
-        List<Integer> idx = new ArrayList<>();
-        for (int i = 0; i < trainable.length; i++) {
-            if (trainable[i]) {
-                idx.add(i);
-            }
-        }
+        List<Integer> idx = java.util.stream.IntStream.range(0, rows.size()).filter(i -> trainable[i]).boxed()
+                .toList();
         List<VerdictData.Row> trainRows = idx.stream().map(rows::get).toList();
-        List<String> trainText = idx.stream().map(text::get).toList();
+        List<String> trainText = idx.stream().map(texts::get).toList();
         int[] y = trainRows.stream().mapToInt(r -> java.util.Arrays.binarySearch(grades, r.label().ordinal()))
                 .toArray();
         double[][] oof = BagOfWordsHead.outOfFold(trainText, y, grades.length, VerdictFit.folds(trainRows, 5, seed),
                 5);
         BagOfWordsHead head = BagOfWordsHead.fit(trainText, y, grades.length);
-        double[][] out = new double[items.size()][];
+        log.printf("  bag-of-words head: %,d words and word pairs, fitted on %,d rows%n", head.vocabularySize(),
+                idx.size());
+        double[][] out = new double[rows.size()][];
         for (int k = 0; k < idx.size(); k++) {
             out[idx.get(k)] = oof[k];
         }
         for (int i = 0; i < out.length; i++) {
             if (!trainable[i]) {
-                out[i] = head.logProbabilities(text.get(i));
+                out[i] = head.logProbabilities(texts.get(i));
             }
         }
         return out;
     }
 
-    private static String claimAndEvidence(Averitec.Item it) {
-        return it.claim() + "\n" + String.join("\n", it.evidence());
+    /** What a bag-of-words head reads of a claim: its text and its evidence texts, a line each. */
+    private static String claimAndEvidence(String claim, List<String> evidence) {
+        return claim + "\n" + String.join("\n", evidence);
     }
 
     /** The rows with {@code extra[i]} appended to row i's metadata block. */
@@ -380,10 +376,15 @@ public final class VerdictBench {
         List<VerdictData.Row> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             VerdictData.Row r = rows.get(i);
-            double[] m = java.util.Arrays.copyOf(r.metadata(), r.metadata().length + extra[i].length);
-            System.arraycopy(extra[i], 0, m, r.metadata().length, extra[i].length);
-            out.add(new VerdictData.Row(r.evidence(), r.claimEmbedding(), m, r.label(), r.sourceLabel(), r.group()));
+            out.add(new VerdictData.Row(r.evidence(), r.claimEmbedding(), concat(r.metadata(), extra[i]), r.label(),
+                    r.sourceLabel(), r.group()));
         }
+        return out;
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
 

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * The classic baseline's features: TF-IDF over word unigrams and bigrams, fitted on training texts only.
  *
- * Used by the check-worthiness benchmark's baseline and by {@code train.BagOfWordsHead}.
+ * <p>Used by the check-worthiness benchmark's baseline and by {@code train.BagOfWordsHead}.
  *
  * <p>Tokens are lower-cased runs of letters and digits (an apostrophe inside a word kept: "don't"). The
  * vocabulary is every uni- and bigram in at least {@code minDf} training texts; idf = ln((1 + N) / (1 + df)) + 1

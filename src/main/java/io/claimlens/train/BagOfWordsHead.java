@@ -1,5 +1,6 @@
 package io.claimlens.train;
 
+import io.claimlens.ml.Calibration;
 import io.claimlens.ml.SparseLogisticRegression;
 import io.claimlens.ml.TfIdf;
 
@@ -65,13 +66,12 @@ public final class BagOfWordsHead {
         for (int y : labels) {
             totalWeight += classWeight[y];
         }
-        double[] p = new double[classes];
         for (int it = 0; it < ITERATIONS; it++) {
             for (double[] g : grad) {
                 Arrays.fill(g, 0);
             }
             for (int i = 0; i < x.length; i++) {
-                probabilities(w, x[i], p);
+                double[] p = probabilities(w, x[i]);
                 double rw = classWeight[labels[i]] / totalWeight;
                 for (int c = 0; c < classes; c++) {
                     double d = (p[c] - (labels[i] == c ? 1 : 0)) * rw;
@@ -95,8 +95,7 @@ public final class BagOfWordsHead {
 
     /** Log-probabilities of each class for one text. */
     public double[] logProbabilities(String text) {
-        double[] p = new double[classes];
-        probabilities(weights, vectors.transform(text), p);
+        double[] p = probabilities(weights, vectors.transform(text));
         double[] out = new double[classes];
         for (int c = 0; c < classes; c++) {
             out[c] = Math.log(Math.max(p[c], 1e-12));
@@ -134,23 +133,14 @@ public final class BagOfWordsHead {
         return out;
     }
 
-    private static void probabilities(double[][] w, SparseLogisticRegression.Row x, double[] p) {
-        double max = Double.NEGATIVE_INFINITY;
+    private static double[] probabilities(double[][] w, SparseLogisticRegression.Row x) {
+        double[] z = new double[w.length];
         for (int c = 0; c < w.length; c++) {
-            double z = w[c][0];
+            z[c] = w[c][0];
             for (int k = 0; k < x.indices().length; k++) {
-                z += w[c][1 + x.indices()[k]] * SCALE * x.values()[k];
+                z[c] += w[c][1 + x.indices()[k]] * SCALE * x.values()[k];
             }
-            p[c] = z;
-            max = Math.max(max, z);
         }
-        double sum = 0;
-        for (int c = 0; c < w.length; c++) {
-            p[c] = Math.exp(p[c] - max);
-            sum += p[c];
-        }
-        for (int c = 0; c < w.length; c++) {
-            p[c] /= sum;
-        }
+        return Calibration.softmax(z, 1);
     }
 }

@@ -1,5 +1,6 @@
 package io.claimlens.train;
 
+import io.claimlens.ml.Metrics;
 import io.claimlens.ml.SoftmaxRegression;
 import io.claimlens.model.VerdictLabel;
 import io.claimlens.verdict.Calibrator;
@@ -150,7 +151,7 @@ public final class VerdictFit {
         for (int i = 0; i < cl.length; i++) {
             calProbs[i] = chosen.apply(cl[i], allowed);
         }
-        PriorCorrection decision = PriorCorrection.fitMacroF1(calProbs, cy, priors(y, allowed), allowed);
+        PriorCorrection decision = PriorCorrection.fitMacroF1(calProbs, cy, priors(y, allowed));
         return new Fitted(head, chosen, allowed, blocks, tNll, vNll, decision);
     }
 
@@ -203,8 +204,11 @@ public final class VerdictFit {
             return best;
         }
 
-        /** The alpha of {@link #GRID} with the best macro-F1 on these held-out rows. */
-        public static PriorCorrection fitMacroF1(double[][] probs, int[] gold, double[] priors, boolean[] allowed) {
+        /**
+         * The alpha of {@link #GRID} with the best macro-F1 ({@link Metrics#macroF1}, as the benchmark reports it) on
+         * these held-out rows. Grades with prior 0 (absent from training) are never named.
+         */
+        public static PriorCorrection fitMacroF1(double[][] probs, int[] gold, double[] priors) {
             double bestF1 = -1;
             double bestAlpha = 0;
             double argmaxF1 = 0;
@@ -214,7 +218,7 @@ public final class VerdictFit {
                 for (int i = 0; i < pred.length; i++) {
                     pred[i] = r.decide(probs[i]);
                 }
-                double f1 = macroF1(gold, pred, allowed);
+                double f1 = Metrics.macroF1(Metrics.confusion(gold, pred, priors.length));
                 if (a == 0) {
                     argmaxF1 = f1;
                 }
@@ -224,32 +228,6 @@ public final class VerdictFit {
                 }
             }
             return new PriorCorrection(priors, bestAlpha, bestF1, argmaxF1);
-        }
-
-        /** Macro-F1 over the allowed grades. */
-        static double macroF1(int[] gold, int[] pred, boolean[] allowed) {
-            double sum = 0;
-            int k = 0;
-            for (int c = 0; c < allowed.length; c++) {
-                if (!allowed[c]) {
-                    continue;
-                }
-                int tp = 0;
-                int fp = 0;
-                int fn = 0;
-                for (int i = 0; i < gold.length; i++) {
-                    if (pred[i] == c && gold[i] == c) {
-                        tp++;
-                    } else if (pred[i] == c) {
-                        fp++;
-                    } else if (gold[i] == c) {
-                        fn++;
-                    }
-                }
-                sum += tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
-                k++;
-            }
-            return k == 0 ? 0 : sum / k;
         }
 
         public String describe() {

@@ -46,7 +46,7 @@ class PriorCorrectionTest {
             probs[i] = new double[] {1 - rare - third, rare, third};
         }
         double[] priors = VerdictFit.priors(gold, THREE);
-        VerdictFit.PriorCorrection r = VerdictFit.PriorCorrection.fitMacroF1(probs, gold, priors, THREE);
+        VerdictFit.PriorCorrection r = VerdictFit.PriorCorrection.fitMacroF1(probs, gold, priors);
         assertTrue(r.alpha() > 0, "alpha " + r.alpha());
         assertTrue(r.heldOutMacroF1() > r.heldOutMacroF1Argmax() + 0.1, r.describe());
         int namedRare = 0;
@@ -61,7 +61,7 @@ class PriorCorrectionTest {
         double[][] probs = {{0.9, 0.05, 0.05}, {0.1, 0.8, 0.1}, {0.1, 0.1, 0.8}, {0.85, 0.1, 0.05}};
         int[] gold = {0, 1, 2, 0};
         VerdictFit.PriorCorrection r = VerdictFit.PriorCorrection.fitMacroF1(probs, gold,
-                VerdictFit.priors(gold, THREE), THREE);
+                VerdictFit.priors(gold, THREE));
         assertEquals(0, r.alpha(), "ties keep the plainer rule");
         assertEquals(1.0, r.heldOutMacroF1(), 1e-12);
     }
