@@ -34,6 +34,11 @@ public final class CalibrationReport {
      * item's predicted distribution {@code reps} times (seeded); returns the 95th percentile.
      */
     public static double noiseFloor95(double[][] probs, int reps, long seed) {
+        return noiseFloor(probs, reps, seed, 0.95);
+    }
+
+    /** As {@link #noiseFloor95}, the given quantile (0.5: the ECE a perfectly calibrated model typically shows). */
+    public static double noiseFloor(double[][] probs, int reps, long seed, double quantile) {
         Random r = new Random(seed);
         double[] e = new double[reps];
         int[] y = new int[probs.length];
@@ -54,25 +59,20 @@ public final class CalibrationReport {
             e[k] = Metrics.ece(probs, y, BINS);
         }
         Arrays.sort(e);
-        return e[(int) Math.floor(0.95 * (reps - 1))];
+        return e[(int) Math.floor(quantile * (reps - 1))];
     }
 
     /** A 95% bootstrap interval of the ECE (items resampled with replacement, seeded): {low, high}. */
     public static double[] bootstrap95(double[][] probs, int[] gold, int reps, long seed) {
-        Random r = new Random(seed);
-        double[] e = new double[reps];
-        double[][] p = new double[probs.length][];
-        int[] y = new int[gold.length];
-        for (int k = 0; k < reps; k++) {
-            for (int i = 0; i < probs.length; i++) {
-                int j = r.nextInt(probs.length);
-                p[i] = probs[j];
-                y[i] = gold[j];
+        return Metrics.bootstrap95(probs.length, reps, seed, idx -> {
+            double[][] p = new double[idx.length][];
+            int[] y = new int[idx.length];
+            for (int i = 0; i < idx.length; i++) {
+                p[i] = probs[idx[i]];
+                y[i] = gold[idx[i]];
             }
-            e[k] = Metrics.ece(p, y, BINS);
-        }
-        Arrays.sort(e);
-        return new double[] {e[(int) Math.floor(0.025 * (reps - 1))], e[(int) Math.ceil(0.975 * (reps - 1))]};
+            return Metrics.ece(p, y, BINS);
+        });
     }
 
     /** Draws accuracy per confidence bin against the diagonal, for the calibrated and the raw probabilities. */

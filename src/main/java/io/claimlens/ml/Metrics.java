@@ -116,6 +116,27 @@ public final class Metrics {
         return s / gold.length;
     }
 
+    /**
+     * A percentile bootstrap 95% interval of a statistic over {@code n} items: {@code reps} resamples of n indices
+     * drawn with replacement ({@code new Random(seed)}, index by index), the statistic computed on each, and the
+     * 2.5th and 97.5th percentiles returned as {@code {low, high}}. Deterministic for a seed.
+     *
+     * @param statistic the statistic of a resample, given the resampled item indices
+     */
+    public static double[] bootstrap95(int n, int reps, long seed, java.util.function.ToDoubleFunction<int[]> statistic) {
+        java.util.Random r = new java.util.Random(seed);
+        double[] v = new double[reps];
+        int[] idx = new int[n];
+        for (int k = 0; k < reps; k++) {
+            for (int i = 0; i < n; i++) {
+                idx[i] = r.nextInt(n);
+            }
+            v[k] = statistic.applyAsDouble(idx);
+        }
+        java.util.Arrays.sort(v);
+        return new double[] {v[(int) Math.floor(0.025 * (reps - 1))], v[(int) Math.ceil(0.975 * (reps - 1))]};
+    }
+
     public static int argmax(double[] p) {
         int best = 0;
         for (int i = 1; i < p.length; i++) {

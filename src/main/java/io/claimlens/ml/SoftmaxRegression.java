@@ -28,24 +28,45 @@ public final class SoftmaxRegression {
         }
     }
 
-    /** Training options. */
+    /**
+     * Training options.
+     *
+     * @param averageLastEpochs 0: the model is the last step's weights; n &gt; 0: the mean of the weights after every
+     *                          step of the last n epochs (Polyak averaging). Adam at a constant learning rate keeps
+     *                          moving around the optimum, so the last step's weights depend on where it stopped; the
+     *                          mean of the steps does not, and sits nearer the optimum.
+     */
     public record Options(int epochs, int batchSize, double learningRate, double l2, long seed,
-                          double[] classWeights) {
+                          double[] classWeights, int averageLastEpochs) {
+
+        public Options(int epochs, int batchSize, double learningRate, double l2, long seed, double[] classWeights) {
+            this(epochs, batchSize, learningRate, l2, seed, classWeights, 0);
+        }
+
+        public Options {
+            if (averageLastEpochs < 0 || averageLastEpochs > epochs) {
+                throw new IllegalArgumentException("averageLastEpochs must be in [0, epochs]: " + averageLastEpochs);
+            }
+        }
 
         public static Options defaults(long seed) {
             return new Options(40, 64, 0.01, 1e-4, seed, null);
         }
 
         public Options withClassWeights(double[] w) {
-            return new Options(epochs, batchSize, learningRate, l2, seed, w);
+            return new Options(epochs, batchSize, learningRate, l2, seed, w, averageLastEpochs);
         }
 
         public Options withEpochs(int e) {
-            return new Options(e, batchSize, learningRate, l2, seed, classWeights);
+            return new Options(e, batchSize, learningRate, l2, seed, classWeights, averageLastEpochs);
         }
 
         public Options withL2(double v) {
-            return new Options(epochs, batchSize, learningRate, v, seed, classWeights);
+            return new Options(epochs, batchSize, learningRate, v, seed, classWeights, averageLastEpochs);
+        }
+
+        public Options withAverageLastEpochs(int n) {
+            return new Options(epochs, batchSize, learningRate, l2, seed, classWeights, n);
         }
     }
 
@@ -93,6 +114,9 @@ public final class SoftmaxRegression {
         double[][] gw = new double[classes][d];
         double[] gb = new double[classes];
         double[] p = new double[classes];
+        double[][] avgW = new double[classes][d];
+        double[] avgB = new double[classes];
+        long averaged = 0;
         for (int epoch = 0; epoch < o.epochs(); epoch++) {
             MlArrays.shuffle(order, rnd);
             for (int from = 0; from < n; from += o.batchSize()) {
@@ -134,9 +158,18 @@ public final class SoftmaxRegression {
                     vb[c] = beta2 * vb[c] + (1 - beta2) * g * g;
                     b[c] -= lrT * mb[c] / (Math.sqrt(vb[c]) + eps);
                 }
+                if (epoch >= o.epochs() - o.averageLastEpochs()) {
+                    averaged++;
+                    for (int c = 0; c < classes; c++) {
+                        for (int j = 0; j < d; j++) {
+                            avgW[c][j] += (w[c][j] - avgW[c][j]) / averaged;
+                        }
+                        avgB[c] += (b[c] - avgB[c]) / averaged;
+                    }
+                }
             }
         }
-        return new SoftmaxRegression(mean, scale, w, b);
+        return averaged > 0 ? new SoftmaxRegression(mean, scale, avgW, avgB) : new SoftmaxRegression(mean, scale, w, b);
     }
 
     private static void softmax(double[][] w, double[] b, double[] z, double[] out) {

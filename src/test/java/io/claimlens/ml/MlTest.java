@@ -47,6 +47,49 @@ class MlTest {
         assertThrows(IllegalArgumentException.class, () -> a.logits(new double[2]));
     }
 
+    /**
+     * Many weak, noisy features and a large constant step: the last step's weights wander around the optimum, and
+     * their mean over the last epochs (Polyak averaging) scores better on fresh data. Without averaging the model is
+     * the last step's, as before the option existed.
+     */
+    @Test
+    void averagingTheLastEpochsStepsBeatsTheLastStepOnFreshData() {
+        Random r = new Random(21);
+        int d = 100;
+        double[] truth = new double[d];
+        for (int j = 0; j < d; j++) {
+            truth[j] = r.nextGaussian() * 0.15;
+        }
+        int n = 1000;
+        int fresh = 5000;
+        double[][] x = new double[n + fresh][d];
+        int[] y = new int[n + fresh];
+        for (int i = 0; i < n + fresh; i++) {
+            double z = 0;
+            for (int j = 0; j < d; j++) {
+                x[i][j] = r.nextGaussian();
+                z += truth[j] * x[i][j];
+            }
+            y[i] = r.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+        }
+        double[][] trainX = java.util.Arrays.copyOf(x, n);
+        int[] trainY = java.util.Arrays.copyOf(y, n);
+        SoftmaxRegression.Options o = new SoftmaxRegression.Options(40, 16, 0.05, 1e-3, 3, null);
+        assertEquals(0, o.averageLastEpochs());
+        SoftmaxRegression last = SoftmaxRegression.train(trainX, trainY, 2, o);
+        SoftmaxRegression mean = SoftmaxRegression.train(trainX, trainY, 2, o.withAverageLastEpochs(20));
+        double nllLast = 0;
+        double nllMean = 0;
+        for (int i = n; i < n + fresh; i++) {
+            nllLast -= Math.log(last.probabilities(x[i])[y[i]]) / fresh;
+            nllMean -= Math.log(mean.probabilities(x[i])[y[i]]) / fresh;
+        }
+        assertTrue(nllMean < nllLast - 0.01, "averaged " + nllMean + " vs last step " + nllLast);
+        assertArrayEquals(mean.weights()[1], SoftmaxRegression.train(trainX, trainY, 2, o.withAverageLastEpochs(20))
+                .weights()[1], "deterministic");
+        assertThrows(IllegalArgumentException.class, () -> o.withAverageLastEpochs(41));
+    }
+
     @Test
     void temperatureScalingFixesOverconfidence() {
         Random r = new Random(3);
@@ -75,6 +118,33 @@ class MlTest {
         // bins: 0.9 (correct), 0.6 (wrong), 0.8 (correct), 0.7 (correct) -> |1-.9|+|0-.6|+|1-.8|+|1-.7| over 4
         assertEquals((0.1 + 0.6 + 0.2 + 0.3) / 4, Metrics.ece(probs, gold, 15), 1e-9);
         assertEquals((0.02 + 0.72 + 0.08 + 0.18) / 4, Metrics.brier(probs, gold), 1e-9);
+    }
+
+    /**
+     * The bootstrap interval of an accuracy: seeded, it brackets the full-sample value, and with four times the
+     * items it is about half as wide (the standard error goes as one over the square root of n).
+     */
+    @Test
+    void bootstrapIntervalBracketsTheStatisticAndNarrowsWithMoreItems() {
+        Random r = new Random(11);
+        int[] right = new int[1600];
+        for (int i = 0; i < right.length; i++) {
+            right[i] = r.nextDouble() < 0.3 ? 1 : 0;
+        }
+        double mean = java.util.Arrays.stream(right).average().orElseThrow();
+        java.util.function.Function<int[], java.util.function.ToDoubleFunction<int[]>> share = v -> idx -> {
+            double s = 0;
+            for (int i : idx) {
+                s += v[i];
+            }
+            return s / idx.length;
+        };
+        double[] wide = Metrics.bootstrap95(400, 500, 5, share.apply(java.util.Arrays.copyOf(right, 400)));
+        double[] narrow = Metrics.bootstrap95(1600, 500, 5, share.apply(right));
+        assertTrue(narrow[0] < mean && mean < narrow[1], java.util.Arrays.toString(narrow) + " vs " + mean);
+        double ratio = (wide[1] - wide[0]) / (narrow[1] - narrow[0]);
+        assertTrue(ratio > 1.6 && ratio < 2.5, "width ratio " + ratio);
+        assertArrayEquals(narrow, Metrics.bootstrap95(1600, 500, 5, share.apply(right)), "seeded");
     }
 
     @Test

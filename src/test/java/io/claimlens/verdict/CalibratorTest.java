@@ -63,6 +63,8 @@ class CalibratorTest {
         double[] ci = CalibrationReport.bootstrap95(probs, y, 300, 9);
         assertTrue(ece <= floor, ece + " vs floor " + floor);
         assertTrue(floor > 0.01 && floor < 0.06, "floor " + floor);
+        double median = CalibrationReport.noiseFloor(probs, 300, 9, 0.5);
+        assertTrue(median > 0 && median < floor, "median " + median + " vs p95 " + floor);
         assertTrue(ci[0] <= ece && ece <= ci[1], ece + " outside " + java.util.Arrays.toString(ci));
         assertArrayEquals(ci, CalibrationReport.bootstrap95(probs, y, 300, 9), "seeded");
     }
