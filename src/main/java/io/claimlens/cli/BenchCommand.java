@@ -143,10 +143,12 @@ final class BenchCommand implements Runnable {
                     "climate-fever: 5-fold cross-validation; averitec: fit on train, score dev; liar: fit on train, "
                             + "calibrate on valid, score test.",
                     "Writes metrics.json and reliability.png with --out.",
-                    "Example: claimlens bench verdict --dataset climate-fever --out target/bench/verdict-cf",
-                    "CLIMATE-FEVER's best recipe (accuracy, macro-F1 and ECE; benchmarks/RESULTS.md):",
-                    "  claimlens bench verdict --dataset climate-fever --recipe evidence-head --out target/bench/cf-eh",
-                    "AVeriTeC, where macro-F1 is the number that matters (61% of dev is Refuted):",
+                    "Example (CLIMATE-FEVER's default recipe, evidence-head: its best accuracy, macro-F1 and ECE in "
+                            + "benchmarks/RESULTS.md):",
+                    "  claimlens bench verdict --dataset climate-fever --out target/bench/verdict-cf",
+                    "The engine's own features alone, for comparison:",
+                    "  claimlens bench verdict --dataset climate-fever --recipe evidence --out target/bench/cf-ev",
+                    "AVeriTeC, where macro-F1 is the number that matters (61%% of dev is Refuted):",
                     "  claimlens bench verdict --dataset averitec --decision macro-f1 --out target/bench/averitec"})
     static final class Verdict implements Callable<Integer> {
         @Option(names = "--dataset", required = true, paramLabel = "NAME",
@@ -156,11 +158,12 @@ final class BenchCommand implements Runnable {
         @Option(names = "--data", paramLabel = "DIR", description = "Datasets root (default ../shared/datasets).")
         Path data = DataFiles.defaultRoot();
 
-        @Option(names = "--recipe", defaultValue = "dataset", description = "dataset (evidence + claim embedding;"
+        @Option(names = "--recipe", paramLabel = "RECIPE", description = "dataset (evidence + claim embedding;"
                 + " AVeriTeC: evidence + the answers' shape + a bag-of-words head; LIAR: claim embedding + "
                 + "metadata), evidence (the engine's features) or evidence-head "
                 + "(climate-fever only: evidence plus a head that learns CLIMATE-FEVER's evidence-level labels "
-                + "and a bag-of-words head, both inside each fold's training claims). Default ${DEFAULT-VALUE}.")
+                + "and a bag-of-words head, both inside each fold's training claims). Default: evidence-head for "
+                + "climate-fever, dataset for the others.")
         String recipe;
 
         @Option(names = "--model", paramLabel = "DIR", description = "Score this engine verdict model as it is "
@@ -183,15 +186,17 @@ final class BenchCommand implements Runnable {
         @Option(names = "--decision", defaultValue = "argmax", paramLabel = "RULE",
                 converter = DecisionConverter.class,
                 description = "How a grade is named from the calibrated probabilities: argmax (the most probable; "
-                        + "best expected accuracy) or macro-f1 (probability over training prior^alpha, alpha chosen "
-                        + "on the held-out calibration rows for macro-F1). accuracy and macro_f1 follow the rule; "
+                        + "best expected accuracy) or macro-f1 (probability over training prior^alpha with a "
+                        + "threshold offset per grade, chosen for macro-F1 on out-of-fold predictions over the "
+                        + "training claims; LIAR: alpha alone, on valid). accuracy and macro_f1 follow the rule; "
                         + "both rules are always reported (*_argmax, *_macro_f1_rule). Default ${DEFAULT-VALUE}.")
         io.claimlens.bench.VerdictBench.Decision decision;
 
         @Override
         public Integer call() throws Exception {
             new io.claimlens.bench.VerdictBench().run(new io.claimlens.bench.VerdictBench.Options(dataset, data,
-                    recipe, model, stance, seed, cache, out, decision), System.out);
+                    recipe != null ? recipe : io.claimlens.bench.VerdictBench.defaultRecipe(dataset), model, stance,
+                    seed, cache, out, decision), System.out);
             return 0;
         }
     }

@@ -76,6 +76,19 @@ class CliTest {
     }
 
     @Test
+    void climateFeverDefaultsToItsBestRecipeAndTheOthersToTheDatasetRecipe() {
+        assertEquals("evidence-head", io.claimlens.bench.VerdictBench.defaultRecipe("climate-fever"));
+        assertEquals("dataset", io.claimlens.bench.VerdictBench.defaultRecipe("averitec"));
+        assertEquals("dataset", io.claimlens.bench.VerdictBench.defaultRecipe("liar"));
+        // the default must never be the recipe a dataset without evidence labels refuses
+        CommandLine cl = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        cl.execute("bench", "verdict", "--dataset", "liar", "--data", "/nonexistent-claimlens-data");
+        assertTrue(!err.toString().contains("only climate-fever"), err.toString());
+    }
+
+    @Test
     void anUnknownDecisionRuleIsRefusedNamingTheRules() {
         CommandLine cl = Main.commandLine();
         StringWriter err = new StringWriter();

@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PriorCorrectionTest {
+class MacroF1RuleTest {
 
     private static final boolean[] THREE = {true, true, true};
 
     @Test
     void alphaZeroIsTheArgmaxAndSkipsGradesWithoutPrior() {
-        VerdictFit.PriorCorrection r = new VerdictFit.PriorCorrection(new double[] {0.7, 0.2, 0.1, 0}, 0, 0, 0);
+        VerdictFit.MacroF1Rule r = VerdictFit.MacroF1Rule.priorCorrection(new double[] {0.7, 0.2, 0.1, 0}, 0);
         assertEquals(1, r.decide(new double[] {0.3, 0.5, 0.2, 0.0}));
         // a grade the dataset lacks (prior 0) is never named, even with the highest probability
         assertEquals(0, r.decide(new double[] {0.3, 0.1, 0.1, 0.5}));
@@ -23,7 +23,7 @@ class PriorCorrectionTest {
 
     @Test
     void alphaOneDividesThePriorOut() {
-        VerdictFit.PriorCorrection r = new VerdictFit.PriorCorrection(new double[] {0.8, 0.1, 0.1}, 1, 0, 0);
+        VerdictFit.MacroF1Rule r = VerdictFit.MacroF1Rule.priorCorrection(new double[] {0.8, 0.1, 0.1}, 1);
         // 0.6/0.8 = 0.75 < 0.3/0.1 = 3: the rare grade is named
         assertEquals(1, r.decide(new double[] {0.6, 0.3, 0.1}));
     }
@@ -46,7 +46,7 @@ class PriorCorrectionTest {
             probs[i] = new double[] {1 - rare - third, rare, third};
         }
         double[] priors = VerdictFit.priors(gold, THREE);
-        VerdictFit.PriorCorrection r = VerdictFit.PriorCorrection.fitMacroF1(probs, gold, priors);
+        VerdictFit.MacroF1Rule r = VerdictFit.MacroF1Rule.fitMacroF1(probs, gold, priors, false);
         assertTrue(r.alpha() > 0, "alpha " + r.alpha());
         assertTrue(r.heldOutMacroF1() > r.heldOutMacroF1Argmax() + 0.1, r.describe());
         int namedRare = 0;
@@ -56,12 +56,47 @@ class PriorCorrectionTest {
         assertTrue(namedRare > 0);
     }
 
+    /**
+     * Two rare grades that need opposite pushes: grade 2 never tops the common grade and needs a push of more than
+     * log(0.7 / 0.3), while grade 1 is already named right and any push above log(0.55 / 0.45) also names it for
+     * half of the common grade's rows. One alpha moves both together; per-grade offsets separate them.
+     */
+    @Test
+    void perGradeOffsetsSeparateWhatOneAlphaCannot() {
+        int n = 100;
+        double[][] probs = new double[n][];
+        int[] gold = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (i < 60) {
+                gold[i] = 0;
+                probs[i] = i % 2 == 0 ? new double[] {0.55, 0.45, 0.0} : new double[] {0.9, 0.0, 0.1};
+            } else if (i < 80) {
+                gold[i] = 1;
+                probs[i] = new double[] {0.45, 0.55, 0.0};
+            } else {
+                gold[i] = 2;
+                probs[i] = new double[] {0.7, 0.0, 0.3};
+            }
+        }
+        double[] priors = VerdictFit.priors(gold, THREE);
+        VerdictFit.MacroF1Rule alphaOnly = VerdictFit.MacroF1Rule.fitMacroF1(probs, gold, priors, false);
+        VerdictFit.MacroF1Rule withOffsets = VerdictFit.MacroF1Rule.fitMacroF1(probs, gold, priors, true);
+        assertTrue(alphaOnly.heldOutMacroF1() < 0.8, alphaOnly.describe());
+        assertEquals(1.0, withOffsets.heldOutMacroF1(), 1e-12, withOffsets.describe());
+        assertEquals(0, withOffsets.offsets()[0], "the most common grade keeps offset 0");
+        assertTrue(withOffsets.offsets()[1] < 0, withOffsets.describe());
+        assertEquals(n, withOffsets.rows());
+        for (int i = 0; i < n; i++) {
+            assertEquals(gold[i], withOffsets.decide(probs[i]), "row " + i);
+        }
+    }
+
     @Test
     void balancedWellSeparatedRowsKeepTheArgmax() {
         double[][] probs = {{0.9, 0.05, 0.05}, {0.1, 0.8, 0.1}, {0.1, 0.1, 0.8}, {0.85, 0.1, 0.05}};
         int[] gold = {0, 1, 2, 0};
-        VerdictFit.PriorCorrection r = VerdictFit.PriorCorrection.fitMacroF1(probs, gold,
-                VerdictFit.priors(gold, THREE));
+        VerdictFit.MacroF1Rule r = VerdictFit.MacroF1Rule.fitMacroF1(probs, gold,
+                VerdictFit.priors(gold, THREE), true);
         assertEquals(0, r.alpha(), "ties keep the plainer rule");
         assertEquals(1.0, r.heldOutMacroF1(), 1e-12);
     }
