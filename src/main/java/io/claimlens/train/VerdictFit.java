@@ -172,7 +172,7 @@ public final class VerdictFit {
      * A {@link MacroF1Rule} with per-grade offsets, chosen on out-of-fold predictions over all of {@code rows}: the
      * rows are split into {@code folds} (seeded, by grade), and each fold's rows are scored by a fit (head 80%,
      * calibrator 20%, as {@link #fit}) on the other folds. Why not on the calibration rows alone: the offsets are one
-     * threshold per grade, and a rare grade has few calibration rows (AVeriTeC's conflicting grade: 56 of 614),
+     * threshold per grade, and a rare grade has few calibration rows (AVeriTeC's conflicting grade: 39 of 613),
      * while here every training row counts once.
      */
     public static MacroF1Rule macroF1RuleOutOfFold(List<VerdictData.Row> rows, int folds, Blocks blocks,
