@@ -259,8 +259,8 @@ public final class VerdictBench {
         List<VerdictData.Row> testRows = VerdictData.liar(test, vocab, emb);
         VerdictFit.Blocks blocks = new VerdictFit.Blocks(false, true, true);
         boolean[] allowed = VerdictFit.allowed(trainRows);
-        VerdictFit.Fitted fit = VerdictFit.fit(trainRows, List.of(), validRows, blocks, allowed, LIAR_OPTIONS.apply(
-                o.seed()));
+        VerdictFit.Fitted fit = VerdictFit.fit(trainRows, List.of(), validRows, blocks, allowed,
+                liarOptions(o.seed()));
         logCalibrator(fit, validRows.size(), log);
         int right = 0;
         for (VerdictData.Row r : validRows) {
@@ -276,8 +276,9 @@ public final class VerdictBench {
      * seeds, where the last step's weights gave 0.2983–0.3349 by where Adam stopped); benchmarks/RESULTS.md,
      * 2026-12-02 (sixth session).
      */
-    private static final java.util.function.LongFunction<VerdictFit.Options> LIAR_OPTIONS =
-            seed -> new VerdictFit.Options(1e-1, 60, false, seed, 30);
+    private static VerdictFit.Options liarOptions(long seed) {
+        return new VerdictFit.Options(1e-1, 60, false, seed, 30);
+    }
 
     private static void logCalibrator(VerdictFit.Fitted fit, int rows, PrintStream log) {
         log.printf(Locale.ROOT, "calibrator: %s, fitted on %,d held-out rows (two-fold NLL there: temperature %.4f, "

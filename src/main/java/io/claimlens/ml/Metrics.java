@@ -123,7 +123,8 @@ public final class Metrics {
      *
      * @param statistic the statistic of a resample, given the resampled item indices
      */
-    public static double[] bootstrap95(int n, int reps, long seed, java.util.function.ToDoubleFunction<int[]> statistic) {
+    public static double[] bootstrap95(int n, int reps, long seed,
+                                       java.util.function.ToDoubleFunction<int[]> statistic) {
         java.util.Random r = new java.util.Random(seed);
         double[] v = new double[reps];
         int[] idx = new int[n];

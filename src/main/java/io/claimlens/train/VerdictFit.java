@@ -304,8 +304,9 @@ public final class VerdictFit {
                         for (double d : OFFSETS) {
                             offsets[c] = d;
                             double f1 = macroF1(new MacroF1Rule(priors, bestAlpha, offsets, 0, 0, 0), probs, gold);
-                            if (f1 > bestF1 + 1e-12
-                                    || (Math.abs(f1 - bestF1) <= 1e-12 && Math.abs(d - current) < Math.abs(keep - current))) {
+                            boolean tieNearer = Math.abs(f1 - bestF1) <= 1e-12
+                                    && Math.abs(d - current) < Math.abs(keep - current);
+                            if (f1 > bestF1 + 1e-12 || tieNearer) {
                                 bestF1 = Math.max(f1, bestF1);
                                 keep = d;
                             }
