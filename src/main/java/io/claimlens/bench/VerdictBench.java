@@ -261,6 +261,7 @@ public final class VerdictBench {
         boolean[] allowed = VerdictFit.allowed(trainRows);
         VerdictFit.Fitted fit = VerdictFit.fit(trainRows, List.of(), validRows, blocks, allowed,
                 liarOptions(o.seed()));
+        fit = fit.withMacroF1Decision(VerdictFit.macroF1RuleOn(fit, trainRows, validRows));
         logCalibrator(fit, validRows.size(), log);
         int right = 0;
         for (VerdictData.Row r : validRows) {

@@ -1,6 +1,5 @@
 package io.claimlens.ml;
 
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

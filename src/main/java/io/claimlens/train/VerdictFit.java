@@ -56,7 +56,10 @@ public final class VerdictFit {
         }
     }
 
-    /** A fitted model and how its calibrator was chosen. */
+    /**
+     * A fitted model, how its calibrator was chosen, and the rule that names a grade for macro-F1 (the argmax as
+     * {@link #fit} returns it; see {@link #withMacroF1Decision}).
+     */
     public record Fitted(SoftmaxRegression head, Calibrator calibrator, boolean[] allowed, Blocks blocks,
                          double temperatureNll, double vectorNll, MacroF1Rule macroF1Decision) {
 
@@ -160,12 +163,25 @@ public final class VerdictFit {
         }
         Calibrator chosen = vNll < tNll ? Calibrator.fitVector(cl, cy, allowed)
                 : Calibrator.fitTemperature(cl, cy, allowed);
-        double[][] calProbs = new double[cl.length][];
-        for (int i = 0; i < cl.length; i++) {
-            calProbs[i] = chosen.apply(cl[i], allowed);
+        // the argmax until a caller chooses a macro-F1 rule (the trainer never does; the benchmark always does)
+        return new Fitted(head, chosen, allowed, blocks, tNll, vNll, MacroF1Rule.priorCorrection(priors(y, allowed),
+                0));
+    }
+
+    /**
+     * A {@link MacroF1Rule} of the prior correction alone (no offsets), chosen on {@code heldOut} rows scored by
+     * {@code fit}, with the grade priors of the rows it was trained on.
+     */
+    public static MacroF1Rule macroF1RuleOn(Fitted fit, List<VerdictData.Row> training,
+                                            List<VerdictData.Row> heldOut) {
+        double[][] probs = new double[heldOut.size()][];
+        int[] gold = new int[heldOut.size()];
+        for (int i = 0; i < probs.length; i++) {
+            probs[i] = fit.calibrated(heldOut.get(i));
+            gold[i] = heldOut.get(i).label().ordinal();
         }
-        MacroF1Rule decision = MacroF1Rule.fitMacroF1(calProbs, cy, priors(y, allowed), false);
-        return new Fitted(head, chosen, allowed, blocks, tNll, vNll, decision);
+        int[] y = training.stream().mapToInt(r -> r.label().ordinal()).toArray();
+        return MacroF1Rule.fitMacroF1(probs, gold, priors(y, fit.allowed()), false);
     }
 
     /**
