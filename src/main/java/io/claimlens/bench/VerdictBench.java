@@ -36,13 +36,16 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code climate-fever}: each claim with its 5 evidence sentences; 5-fold cross-validation by claim (seeded,
- *       by grade), and within each training part 20% held out to choose and fit the calibrator; every claim is
- *       scored once, by the fold that did not see it.</li>
- *   <li>{@code averitec}: the gold question/answer pairs as evidence; fitted on train (80%, 20% to calibrate),
- *       scored on dev.</li>
+ *       by grade); every claim is scored once, by the fold that did not see it.</li>
+ *   <li>{@code averitec}: the gold question/answer pairs as evidence; fitted on train, scored on dev.</li>
  *   <li>{@code liar}: the statement and its metadata (speaker, party, subject, state, job, context; never the
- *       credit-history counts, which leak the label); fitted on train, calibrated on valid, scored on test.</li>
+ *       credit-history counts, which leak the label); fitted on train, checked on valid (logged; nothing is fitted
+ *       or chosen there), scored on test.</li>
  * </ul>
+ * Every fit is {@link VerdictFit#crossFit}: five heads, each trained on four fifths of the training claims; the
+ * calibrator (temperature or vector scaling, by held-out NLL) and the macro-F1 rule are chosen and fitted on their
+ * out-of-fold predictions, so every training claim is held out from the head that scores it, and the test claims
+ * from everything.
  * Recipes ({@link #defaultRecipe}: {@code evidence-head} for CLIMATE-FEVER, {@code dataset} for the others):
  * {@code dataset} (the evidence block and the claim's embedding; LIAR, which has no evidence,
  * uses the claim's embedding and its metadata; AVeriTeC uses the evidence block, the shape of its question/answer
@@ -55,9 +58,7 @@ import java.util.Map;
  * {@code --model DIR} an existing engine model is scored as it is (no refit).
  *
  * <p>The grade named is the most probable one, or with {@link Decision#MACRO_F1} the one of a
- * {@link VerdictFit.MacroF1Rule}; both are always reported. The rule is chosen on out-of-fold predictions over the
- * training part ({@link VerdictFit#macroF1RuleOutOfFold}: every AVeriTeC train claim; within each CLIMATE-FEVER fold,
- * that fold's training claims), and for LIAR on its calibration split (valid).
+ * {@link VerdictFit.MacroF1Rule}; both are always reported.
  *
  * <p>Reports accuracy and macro-F1 with bootstrap intervals, per-grade precision/recall/F1, the confusion matrix, ECE
  * (15 bins) calibrated and uncalibrated with a bootstrap interval and the noise floor, Brier score, NLL, and a
@@ -176,11 +177,8 @@ public final class VerdictBench {
                     train.add(rows.get(i));
                 }
             }
-            List<List<VerdictData.Row>> parts = VerdictFit.split(train, new double[] {0.8, 0.2}, o.seed() + f);
-            VerdictFit.Fitted fit = VerdictFit.fit(parts.get(0), List.of(), parts.get(1), blocks, allowed,
-                    options(blocks, o.seed()));
-            fit = fit.withMacroF1Decision(VerdictFit.macroF1RuleOutOfFold(train, 5, blocks, allowed,
-                    options(blocks, o.seed() + f)));
+            VerdictFit.CrossFitted fit = VerdictFit.crossFit(train, 5, blocks, allowed, options(blocks, o.seed() + f),
+                    true);
             chosen.add(fit.calibrator().describe());
             decisions.add(fit.macroF1Decision().describe());
             for (int i = 0; i < rows.size(); i++) {
@@ -231,12 +229,9 @@ public final class VerdictBench {
             trainRows = withExtraMetadata(trainRows, java.util.Arrays.copyOfRange(words, 0, n));
             devRows = withExtraMetadata(devRows, java.util.Arrays.copyOfRange(words, n, words.length));
         }
-        List<List<VerdictData.Row>> parts = VerdictFit.split(trainRows, new double[] {0.8, 0.2}, o.seed());
-        VerdictFit.Fitted fit = VerdictFit.fit(parts.get(0), List.of(), parts.get(1), blocks, allowed,
-                options(blocks, o.seed()));
-        fit = fit.withMacroF1Decision(VerdictFit.macroF1RuleOutOfFold(trainRows, 5, blocks, allowed,
-                options(blocks, o.seed())));
-        logCalibrator(fit, parts.get(1).size(), log);
+        VerdictFit.CrossFitted fit = VerdictFit.crossFit(trainRows, 5, blocks, allowed, options(blocks, o.seed()),
+                true);
+        logCalibrator(fit, fit.outOfFoldRows(), log);
         return score(fit, devRows, allowed, String.join("+", blocks.names()));
     }
 
@@ -259,15 +254,15 @@ public final class VerdictBench {
         List<VerdictData.Row> testRows = VerdictData.liar(test, vocab, emb);
         VerdictFit.Blocks blocks = new VerdictFit.Blocks(false, true, true);
         boolean[] allowed = VerdictFit.allowed(trainRows);
-        VerdictFit.Fitted fit = VerdictFit.fit(trainRows, List.of(), validRows, blocks, allowed,
-                liarOptions(o.seed()));
-        fit = fit.withMacroF1Decision(VerdictFit.macroF1RuleOn(fit, trainRows, validRows));
-        logCalibrator(fit, validRows.size(), log);
-        int right = 0;
-        for (VerdictData.Row r : validRows) {
-            right += Metrics.argmax(fit.calibrated(r)) == r.label().ordinal() ? 1 : 0;
-        }
-        log.printf(Locale.ROOT, "validation (calibration) accuracy %.4f%n", right / (double) validRows.size());
+        VerdictFit.CrossFitted fit = VerdictFit.crossFit(trainRows, 5, blocks, allowed, liarOptions(o.seed()), true);
+        logCalibrator(fit, fit.outOfFoldRows(), log);
+        // valid is held out from every member, the calibrator and the rule: a check before test
+        double[][] vp = validRows.stream().map(fit::calibrated).toArray(double[][]::new);
+        int[] vy = gold(validRows);
+        int[] va = java.util.Arrays.stream(vp).mapToInt(Metrics::argmax).toArray();
+        log.printf(Locale.ROOT, "validation (held out): accuracy %.4f, NLL %.4f, ECE %.4f (noise floor p95 %.4f)%n",
+                Metrics.accuracy(vy, va), Metrics.nll(vp, vy), Metrics.ece(vp, vy, CalibrationReport.BINS),
+                CalibrationReport.noiseFloor95(vp, 1000, o.seed()));
         return score(fit, testRows, allowed, "claim_embedding+metadata");
     }
 
@@ -281,12 +276,12 @@ public final class VerdictBench {
         return new VerdictFit.Options(1e-1, 60, false, seed, 30);
     }
 
-    private static void logCalibrator(VerdictFit.Fitted fit, int rows, PrintStream log) {
+    private static void logCalibrator(VerdictFit.Scorer fit, int rows, PrintStream log) {
         log.printf(Locale.ROOT, "calibrator: %s, fitted on %,d held-out rows (two-fold NLL there: temperature %.4f, "
                 + "vector scaling %.4f)%n", fit.calibrator().describe(), rows, fit.temperatureNll(), fit.vectorNll());
     }
 
-    private static Predictions score(VerdictFit.Fitted fit, List<VerdictData.Row> rows, boolean[] allowed,
+    private static Predictions score(VerdictFit.Scorer fit, List<VerdictData.Row> rows, boolean[] allowed,
                                      String recipe) {
         double[][] cal = new double[rows.size()][];
         double[][] raw = new double[rows.size()][];

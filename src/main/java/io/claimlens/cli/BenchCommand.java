@@ -141,7 +141,9 @@ final class BenchCommand implements Runnable {
     @Command(name = "verdict", mixinStandardHelpOptions = true,
             description = {"Verdict accuracy and calibration on a public dataset, read in place after a SHA-256 check.",
                     "climate-fever: 5-fold cross-validation; averitec: fit on train, score dev; liar: fit on train, "
-                            + "calibrate on valid, score test.",
+                            + "check on valid, score test.",
+                    "Each fit is five heads, each trained on four fifths of the training claims; the calibrator and "
+                            + "the macro-F1 rule are fitted on their out-of-fold predictions.",
                     "Writes metrics.json and reliability.png with --out.",
                     "Example (CLIMATE-FEVER's default recipe, evidence-head: its best accuracy, macro-F1 and ECE in "
                             + "benchmarks/RESULTS.md):",
@@ -188,7 +190,7 @@ final class BenchCommand implements Runnable {
                 description = "How a grade is named from the calibrated probabilities: argmax (the most probable; "
                         + "best expected accuracy) or macro-f1 (probability over training prior^alpha with a "
                         + "threshold offset per grade, chosen for macro-F1 on out-of-fold predictions over the "
-                        + "training claims; LIAR: alpha alone, on valid). accuracy and macro_f1 follow the rule; "
+                        + "training claims). accuracy and macro_f1 follow the rule; "
                         + "both rules are always reported (*_argmax, *_macro_f1_rule). Default ${DEFAULT-VALUE}.")
         io.claimlens.bench.VerdictBench.Decision decision;
 
