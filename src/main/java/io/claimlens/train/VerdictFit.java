@@ -180,7 +180,7 @@ public final class VerdictFit {
         }
         CalibratorChoice c = chooseCalibrator(cl, cy, allowed, o.seed());
         int[] y = all.stream().mapToInt(r -> r.label().ordinal()).toArray();
-        // the argmax until a caller chooses a macro-F1 rule (the trainer never does)
+        // the argmax: the trainer's model names the most probable grade (or abstains); the benchmark cross-fits
         return new Fitted(head, c.calibrator(), allowed, blocks, c.temperatureNll(), c.vectorNll(),
                 MacroF1Rule.priorCorrection(priors(y, allowed), 0));
     }
@@ -192,11 +192,9 @@ public final class VerdictFit {
      * probabilities). Against one {@link #fit} on an 80/20 split, every row is used both to train a head and to
      * calibrate, the calibrator is fitted on five times the rows (AVeriTeC: 3,068 instead of 613), the rule is chosen
      * on the predictions of the very heads that score, and the mean of the members' logits is steadier than one head.
-     *
-     * @param perGradeOffsets whether the macro-F1 rule gets an offset per grade, or the prior correction alone
      */
     public static CrossFitted crossFit(List<VerdictData.Row> rows, int folds, Blocks blocks, boolean[] allowed,
-                                       Options o, boolean perGradeOffsets) {
+                                       Options o) {
         int[] fold = folds(rows, folds, o.seed() + 101);
         double[][] logits = new double[rows.size()][];
         int[] gold = rows.stream().mapToInt(r -> r.label().ordinal()).toArray();
@@ -221,7 +219,7 @@ public final class VerdictFit {
         for (int i = 0; i < probs.length; i++) {
             probs[i] = c.calibrator().apply(logits[i], allowed);
         }
-        MacroF1Rule rule = MacroF1Rule.fitMacroF1(probs, gold, priors(gold, allowed), perGradeOffsets);
+        MacroF1Rule rule = MacroF1Rule.fitMacroF1(probs, gold, priors(gold, allowed), true);
         return new CrossFitted(members, c.calibrator(), allowed, blocks, c.temperatureNll(), c.vectorNll(), rule,
                 rows.size());
     }

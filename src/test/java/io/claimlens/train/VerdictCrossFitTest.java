@@ -40,8 +40,7 @@ class VerdictCrossFitTest {
     @Test
     void aRowsLogitsAreTheMeanOfTheMembersAndEveryRowIsScoredOutOfFold() {
         List<VerdictData.Row> train = rows(400, 4, 1);
-        VerdictFit.CrossFitted fit = VerdictFit.crossFit(train, 5, EVIDENCE, VerdictFit.allowed(train), OVERFITTING,
-                true);
+        VerdictFit.CrossFitted fit = VerdictFit.crossFit(train, 5, EVIDENCE, VerdictFit.allowed(train), OVERFITTING);
         assertEquals(5, fit.members().size());
         assertEquals(400, fit.outOfFoldRows());
         assertEquals(400, fit.macroF1Decision().rows());
@@ -55,8 +54,7 @@ class VerdictCrossFitTest {
         }
         assertArrayEquals(mean, fit.logits(r), 1e-12);
         // deterministic: the same rows and seed give the same members, calibrator and rule
-        VerdictFit.CrossFitted again = VerdictFit.crossFit(train, 5, EVIDENCE, VerdictFit.allowed(train),
-                OVERFITTING, true);
+        VerdictFit.CrossFitted again = VerdictFit.crossFit(train, 5, EVIDENCE, VerdictFit.allowed(train), OVERFITTING);
         assertArrayEquals(fit.calibrated(r), again.calibrated(r), 0);
         assertEquals(fit.macroF1Decision().describe(), again.macroF1Decision().describe());
     }
@@ -70,8 +68,7 @@ class VerdictCrossFitTest {
     void theCalibratorFittedOutOfFoldCorrectsAnOverConfidentHead() {
         List<VerdictData.Row> train = rows(300, 40, 3);
         List<VerdictData.Row> fresh = rows(3000, 40, 4);
-        VerdictFit.CrossFitted fit = VerdictFit.crossFit(train, 5, EVIDENCE, VerdictFit.allowed(train), OVERFITTING,
-                false);
+        VerdictFit.CrossFitted fit = VerdictFit.crossFit(train, 5, EVIDENCE, VerdictFit.allowed(train), OVERFITTING);
         int[] gold = fresh.stream().mapToInt(r -> r.label().ordinal()).toArray();
         double[][] raw = fresh.stream().map(fit::raw).toArray(double[][]::new);
         double[][] calibrated = fresh.stream().map(fit::calibrated).toArray(double[][]::new);
