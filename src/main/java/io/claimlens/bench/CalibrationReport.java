@@ -3,15 +3,21 @@ package io.claimlens.bench;
 import io.claimlens.ml.Metrics;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -75,24 +81,48 @@ public final class CalibrationReport {
         });
     }
 
-    /** Draws accuracy per confidence bin against the diagonal, for the calibrated and the raw probabilities. */
+    /**
+     * Draws accuracy per confidence bin against the diagonal: one bar per non-empty bin of the calibrated
+     * probabilities, spanning exactly that bin's confidence range ({@link #BINS} equal-width bins of the top grade's
+     * probability, as {@link Metrics#ece} bins them), with the diagonal and the raw probabilities' accuracy per bin
+     * (at the bin centres) drawn over the bars; each bar is labelled with its number of items.
+     */
     public static void reliabilityDiagram(double[][] calibrated, double[][] raw, int[] gold, String title, Path png)
             throws IOException {
-        XYSeriesCollection bars = new XYSeriesCollection();
-        bars.addSeries(binSeries("calibrated", calibrated, gold));
+        ChartUtils.saveChartAsPNG(png.toFile(), reliabilityChart(calibrated, raw, gold, title), 640, 560);
+    }
+
+    static JFreeChart reliabilityChart(double[][] calibrated, double[][] raw, int[] gold, String title) {
+        XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
+        XYIntervalSeries calibratedBins = new XYIntervalSeries("calibrated");
+        double[][] bins = binAccuracy(calibrated, gold);
+        for (int b = 0; b < BINS; b++) {
+            if (!Double.isNaN(bins[b][0])) {
+                double acc = bins[b][0];
+                calibratedBins.add((b + 0.5) / BINS, b / (double) BINS, (b + 1) / (double) BINS, acc, 0, acc);
+            }
+        }
+        bars.addSeries(calibratedBins);
         XYSeriesCollection lines = new XYSeriesCollection();
         XYSeries diag = new XYSeries("perfect calibration");
         diag.add(0.0, 0.0);
         diag.add(1.0, 1.0);
         lines.addSeries(diag);
-        XYSeries rawLine = binSeries("uncalibrated", raw, gold);
+        XYSeries rawLine = new XYSeries("uncalibrated");
+        double[][] rawBins = binAccuracy(raw, gold);
+        for (int b = 0; b < BINS; b++) {
+            if (!Double.isNaN(rawBins[b][0])) {
+                rawLine.add((b + 0.5) / BINS, rawBins[b][0]);
+            }
+        }
         lines.addSeries(rawLine);
         NumberAxis x = new NumberAxis("confidence (top grade's probability)");
         x.setRange(0, 1);
         NumberAxis yAxis = new NumberAxis("accuracy");
         yAxis.setRange(0, 1);
         XYBarRenderer barRenderer = new XYBarRenderer(0.05);
-        barRenderer.setSeriesPaint(0, new Color(70, 110, 180));
+        barRenderer.setBarPainter(new StandardXYBarPainter());
+        barRenderer.setSeriesPaint(0, BAR);
         barRenderer.setShadowVisible(false);
         barRenderer.setDrawBarOutline(true);
         XYPlot plot = new XYPlot(bars, x, yAxis, barRenderer);
@@ -104,30 +134,40 @@ public final class CalibrationReport {
         lineRenderer.setSeriesPaint(1, new Color(200, 80, 60));
         plot.setDataset(1, lines);
         plot.setRenderer(1, lineRenderer);
+        // the bars first, the diagonal and the raw line over them
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        // how many items each bar stands on: a bin of a handful reads as miscalibrated by chance alone
+        for (int b = 0; b < BINS; b++) {
+            if (!Double.isNaN(bins[b][0])) {
+                XYTextAnnotation count = new XYTextAnnotation(String.format(java.util.Locale.ROOT, "%,d",
+                        (long) bins[b][1]), (b + 0.5) / BINS, Math.min(0.97, bins[b][0] + 0.03));
+                count.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+                plot.addAnnotation(count);
+            }
+        }
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, 640, 560);
+        return chart;
     }
 
-    /** Bin centre → accuracy for the non-empty bins. */
-    private static XYSeries binSeries(String name, double[][] probs, int[] gold) {
-        double[] acc = new double[BINS];
-        int[] n = new int[BINS];
+    /** The calibrated bars' colour. */
+    static final Color BAR = new Color(70, 110, 180);
+
+    /** Per bin: {accuracy, items}; accuracy NaN for an empty bin. */
+    static double[][] binAccuracy(double[][] probs, int[] gold) {
+        double[][] out = new double[BINS][2];
         for (int i = 0; i < gold.length; i++) {
             int top = Metrics.argmax(probs[i]);
             int b = Math.min(BINS - 1, (int) (probs[i][top] * BINS));
-            acc[b] += top == gold[i] ? 1 : 0;
-            n[b]++;
+            out[b][0] += top == gold[i] ? 1 : 0;
+            out[b][1]++;
         }
-        XYSeries s = new XYSeries(name);
-        for (int b = 0; b < BINS; b++) {
-            if (n[b] > 0) {
-                s.add((b + 0.5) / BINS, acc[b] / n[b]);
-            }
+        for (double[] bin : out) {
+            bin[0] = bin[1] > 0 ? bin[0] / bin[1] : Double.NaN;
         }
-        return s;
+        return out;
     }
 }
