@@ -17,14 +17,17 @@ import java.util.Random;
  * verdict classifier, limits it (benchmarks/RESULTS.md, 2026-12-02 fourth session). The dataset's evidence labels
  * say what its annotators meant by support and refutation.
  *
- * <p>Leakage rule: a claim's features always come from a head that never saw that claim's evidence.
- * {@link #features} trains one head on all allowed claims for the others, and, for the allowed claims themselves,
- * one head per inner fold (out-of-fold), so the verdict classifier is fitted on features as noisy as those it is
- * scored on. Deterministic for a seed.
+ * <p>Leakage rule: a claim's features always come from heads that never saw that claim's evidence.
+ * {@link #features} trains one head per inner fold of the allowed claims; an allowed claim is read by the head of
+ * its own inner fold (out-of-fold), every other claim by the mean of those heads' probabilities. So the verdict
+ * classifier is scored on features made by heads as strong as those that made its training features: a head trained
+ * on all allowed claims reads a claim more sharply than the heads its training features came from, and the verdict
+ * classifier, fitted on the weaker readings, is then under-confident (benchmarks/RESULTS.md, 2026-12-02 seventh
+ * session). Deterministic for a seed.
  *
- * <p>Input of one (claim, evidence) pair: the claim and evidence embeddings' element-wise product and absolute
- * difference, the stance model's probabilities, and their cosine. Head: one-hidden-layer MLP (64 units, 10 epochs,
- * Adam), inverse-square-root class weights.
+ * <p>Input of one (claim, evidence) pair ({@link #pairInput}): for each encoder's view, the claim and evidence
+ * embeddings' element-wise product and absolute difference; the stance model's probabilities; and each view's
+ * cosine. Head: one-hidden-layer MLP (64 units, 10 epochs, Adam), inverse-square-root class weights.
  */
 public final class EvidenceLabelHead {
 
@@ -52,35 +55,55 @@ public final class EvidenceLabelHead {
     private EvidenceLabelHead() {
     }
 
-    /** The input of one (claim, evidence) pair; the embeddings are the encoder's unit vectors. */
-    public static double[] pairInput(float[] claim, float[] evidence, StanceResult stance) {
-        double[] p = stance.probabilities().toArray();
-        int d = claim.length;
-        double[] x = new double[2 * d + p.length + 1];
-        for (int k = 0; k < d; k++) {
-            x[k] = claim[k] * evidence[k];
-            x[d + k] = Math.abs(claim[k] - evidence[k]);
+    /**
+     * The input of one (claim, evidence) pair, from one or more encoders' views of it (unit vectors; the same
+     * encoders, in the same order, for every pair a head reads).
+     *
+     * @param claimViews    the claim's embedding by each encoder
+     * @param evidenceViews the evidence sentence's embedding by the same encoders
+     */
+    public static double[] pairInput(List<float[]> claimViews, List<float[]> evidenceViews, StanceResult stance) {
+        if (claimViews.isEmpty() || claimViews.size() != evidenceViews.size()) {
+            throw new IllegalArgumentException("need the same one or more views of the claim and of the evidence");
         }
-        System.arraycopy(p, 0, x, 2 * d, p.length);
-        x[x.length - 1] = SentenceEncoder.cosine(claim, evidence);
+        double[] p = stance.probabilities().toArray();
+        int width = 0;
+        for (float[] v : claimViews) {
+            width += 2 * v.length;
+        }
+        double[] x = new double[width + p.length + claimViews.size()];
+        int k = 0;
+        for (int v = 0; v < claimViews.size(); v++) {
+            float[] claim = claimViews.get(v);
+            float[] evidence = evidenceViews.get(v);
+            for (int d = 0; d < claim.length; d++) {
+                x[k + d] = claim[d] * evidence[d];
+                x[k + claim.length + d] = Math.abs(claim[d] - evidence[d]);
+            }
+            k += 2 * claim.length;
+        }
+        System.arraycopy(p, 0, x, k, p.length);
+        k += p.length;
+        for (int v = 0; v < claimViews.size(); v++) {
+            x[k + v] = SentenceEncoder.cosine(claimViews.get(v), evidenceViews.get(v));
+        }
         return x;
     }
 
     /**
      * Claim-level features ({@link #FEATURE_NAMES}) for every claim: claims with {@code trainable[i]} get them from
-     * heads trained on the other trainable claims of their inner fold; the rest from a head trained on all
-     * trainable claims.
+     * the head of their inner fold, trained on the other trainable claims; the rest from the mean of the inner heads'
+     * probabilities.
      */
     public static double[][] features(List<Claim> claims, boolean[] trainable, long seed) {
         int n = claims.size();
-        double[][] out = new double[n][];
         int[] inner = new int[n];
         Random r = new Random(seed);
         for (int i = 0; i < n; i++) {
             inner[i] = trainable[i] ? r.nextInt(INNER_FOLDS) : -1;
         }
-        for (int k = -1; k < INNER_FOLDS; k++) {
-            // k = -1: the head on all trainable claims, for the claims that are not trainable
+        double[][][] probs = new double[n][][];
+        for (int k = 0; k < INNER_FOLDS; k++) {
             List<double[]> xs = new ArrayList<>();
             List<Integer> ys = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -94,9 +117,27 @@ public final class EvidenceLabelHead {
             }
             JavaMlp head = train(xs, ys, seed + 1 + k);
             for (int i = 0; i < n; i++) {
-                if (k == -1 ? !trainable[i] : inner[i] == k) {
-                    out[i] = aggregate(head, claims.get(i));
+                if (inner[i] == k) {
+                    probs[i] = addProbabilities(head, claims.get(i), null, 1);
+                } else if (!trainable[i]) {
+                    probs[i] = addProbabilities(head, claims.get(i), probs[i], INNER_FOLDS);
                 }
+            }
+        }
+        double[][] out = new double[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = aggregate(probs[i]);
+        }
+        return out;
+    }
+
+    /** {@code sum} (new if null) plus the head's probabilities for each of the claim's pairs, divided by {@code of}. */
+    private static double[][] addProbabilities(JavaMlp head, Claim c, double[][] sum, int of) {
+        double[][] out = sum != null ? sum : new double[c.x().length][LABELS.size()];
+        for (int j = 0; j < c.x().length; j++) {
+            double[] p = head.probabilities(c.x()[j]);
+            for (int l = 0; l < p.length; l++) {
+                out[j][l] += p[l] / of;
             }
         }
         return out;
@@ -112,23 +153,23 @@ public final class EvidenceLabelHead {
         for (int c = 0; c < count.length; c++) {
             weights[c] = count[c] == 0 ? 1 : Math.sqrt(y.length / ((double) count.length * count[c]));
         }
-        return JavaMlp.train(xs.toArray(new double[0][]), y, count.length, JavaMlp.Options.defaults(seed).withHidden(HIDDEN)
-                .withEpochs(EPOCHS).withClassWeights(weights));
+        return JavaMlp.train(xs.toArray(new double[0][]), y, count.length, JavaMlp.Options.defaults(seed)
+                .withHidden(HIDDEN).withEpochs(EPOCHS).withClassWeights(weights));
     }
 
-    private static double[] aggregate(JavaMlp head, Claim c) {
+    /** The claim-level features from the probabilities of each of a claim's evidence pairs. */
+    private static double[] aggregate(double[][] probabilities) {
         double maxS = 0;
         double maxR = 0;
         double sumS = 0;
         double sumR = 0;
-        for (double[] x : c.x()) {
-            double[] p = head.probabilities(x);
+        for (double[] p : probabilities) {
             maxS = Math.max(maxS, p[0]);
             maxR = Math.max(maxR, p[1]);
             sumS += p[0];
             sumR += p[1];
         }
-        int m = Math.max(1, c.x().length);
+        int m = Math.max(1, probabilities.length);
         return new double[] {maxS, maxR, sumS / m, sumR / m, Math.min(maxS, maxR)};
     }
 }

@@ -1,5 +1,8 @@
 package io.claimlens.train;
 
+import io.claimlens.model.Distribution;
+import io.claimlens.model.StanceLabel;
+import io.claimlens.model.StanceResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -9,6 +12,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EvidenceLabelHeadTest {
@@ -93,5 +97,25 @@ class EvidenceLabelHeadTest {
         }
         assertFalse(java.util.Arrays.equals(before[0], EvidenceLabelHead.features(cs, trainable, 4)[0]),
                 "the seed matters");
+    }
+
+    /** Two views of one pair: each view's product and difference blocks, the stance probabilities, each cosine. */
+    @Test
+    void aPairsInputHoldsEveryViewThenTheStanceThenEachCosine() {
+        float[] c1 = {0.6f, 0.8f};
+        float[] e1 = {0.8f, 0.6f};
+        float[] c2 = {1f, 0f, 0f};
+        float[] e2 = {0f, 1f, 0f};
+        StanceResult stance = StanceResult.of(Distribution.of(StanceLabel.class, new double[] {0.6, 0.2, 0.1, 0.1}));
+        double[] x = EvidenceLabelHead.pairInput(List.of(c1, c2), List.of(e1, e2), stance);
+        assertEquals(2 * 2 + 2 * 3 + 4 + 2, x.length);
+        assertEquals(0.6 * 0.8, x[0], 1e-6);
+        assertEquals(0.2, x[2], 1e-6);
+        assertEquals(1, x[7], 1e-6);
+        assertArrayEquals(new double[] {0.6, 0.2, 0.1, 0.1}, java.util.Arrays.copyOfRange(x, 10, 14), 1e-12);
+        assertEquals(0.96, x[14], 1e-6, "first view's cosine");
+        assertEquals(0, x[15], 1e-6, "second view's cosine");
+        assertThrows(IllegalArgumentException.class,
+                () -> EvidenceLabelHead.pairInput(List.of(c1, c2), List.of(e1), stance));
     }
 }
