@@ -176,8 +176,8 @@ public final class VerdictBench {
         List<VerdictData.Row> allRows = rows;
         for (int f = 0; f < 5; f++) {
             if (pairs != null) {
-                // The fold's held-out claims get features from a head trained on the other folds only; the
-                // training claims get out-of-fold features from heads trained within the training folds.
+                // Heads trained within the fold's training claims only: each training claim is read by the head
+                // that did not see it, the held-out claims by the mean of those heads.
                 boolean[] trainable = new boolean[allRows.size()];
                 for (int i = 0; i < trainable.length; i++) {
                     trainable[i] = fold[i] != f;
