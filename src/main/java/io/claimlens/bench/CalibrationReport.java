@@ -161,7 +161,7 @@ public final class CalibrationReport {
         double[][] out = new double[BINS][2];
         for (int i = 0; i < gold.length; i++) {
             int top = Metrics.argmax(probs[i]);
-            int b = Math.min(BINS - 1, (int) (probs[i][top] * BINS));
+            int b = Metrics.confidenceBin(probs[i][top], BINS);
             out[b][0] += top == gold[i] ? 1 : 0;
             out[b][1]++;
         }

@@ -2,6 +2,7 @@ package io.claimlens.bench;
 
 import io.claimlens.datasets.PolNear;
 import io.claimlens.ingest.ArticleReader;
+import io.claimlens.ml.Metrics;
 import io.claimlens.ml.ModelStore;
 import io.claimlens.model.AnalyzedArticle;
 import io.claimlens.model.Article;
@@ -197,7 +198,7 @@ public final class QuoteBench {
         double[] acc = new double[bins];
         int[] n = new int[bins];
         for (QuoteScoring.Judged p : pairs) {
-            int b = Math.min(bins - 1, (int) (p.confidence() * bins));
+            int b = Metrics.confidenceBin(p.confidence(), bins);
             conf[b] += p.confidence();
             acc[b] += p.correct() ? 1 : 0;
             n[b]++;

@@ -293,11 +293,8 @@ public final class VerdictBench {
         List<VerdictData.Row> test = pantsFireApart(testRows);
         VerdictFit.CrossFitted six = VerdictFit.crossFit(train, 5, blocks, VerdictFit.allowed(train),
                 liarOptions(seed));
-        int right = 0;
-        for (VerdictData.Row r : test) {
-            right += Metrics.argmax(six.calibrated(r)) == r.label().ordinal() ? 1 : 0;
-        }
-        double accuracy = right / (double) test.size();
+        double accuracy = Metrics.accuracy(gold(test), test.stream().map(six::calibrated)
+                .mapToInt(Metrics::argmax).toArray());
         log.printf(Locale.ROOT, "six-way model (pants-fire its own class): test accuracy %.4f%n", accuracy);
         return accuracy;
     }

@@ -82,7 +82,7 @@ public final class Metrics {
         for (int i = 0; i < gold.length; i++) {
             int top = argmax(probs[i]);
             double c = probs[i][top];
-            int b = Math.min(bins - 1, (int) (c * bins));
+            int b = confidenceBin(c, bins);
             conf[b] += c;
             acc[b] += top == gold[i] ? 1 : 0;
             count[b]++;
@@ -94,6 +94,14 @@ public final class Metrics {
             }
         }
         return e;
+    }
+
+    /**
+     * The bin of {@code bins} equal-width bins over [0, 1] that a confidence falls in; 1.0 falls in the last. The one
+     * binning of {@link #ece}, the reliability diagram and the attribution ECE.
+     */
+    public static int confidenceBin(double confidence, int bins) {
+        return Math.min(bins - 1, (int) (confidence * bins));
     }
 
     /** Multi-class Brier score: mean over items of the squared distance to the one-hot label. */
