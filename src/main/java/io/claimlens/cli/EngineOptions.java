@@ -21,7 +21,8 @@ final class EngineOptions {
     String mode;
 
     @Option(names = "--encoder", defaultValue = "all-minilm-l6-v2", paramLabel = "ID",
-            description = "Sentence encoder: all-minilm-l6-v2 (default), all-minilm-l6-v2-q, bge-small-en-v1.5-q.")
+            description = "Sentence encoder: all-minilm-l6-v2 (default), all-minilm-l6-v2-q, bge-small-en-v1.5-q, "
+                    + "e5-small-v2-q.")
     String encoder;
 
     @Option(names = "--stance-model", defaultValue = EngineConfig.DEFAULT_STANCE_MODEL, paramLabel = "DIR",

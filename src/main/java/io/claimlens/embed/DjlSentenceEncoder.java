@@ -151,7 +151,14 @@ public final class DjlSentenceEncoder implements TokenStateEncoder {
 
     /** Tokenises and runs one batch on a predictor from {@code pool}, returning it after. */
     private <R> R runBatch(BlockingQueue<Predictor<Batch, R>> pool, List<String> texts) {
-        Batch batch = Batch.of(tokenizer.batchEncode(texts));
+        List<String> input = texts;
+        if (!spec.inputPrefix().isEmpty()) {
+            input = new ArrayList<>(texts.size());
+            for (String t : texts) {
+                input.add(spec.inputPrefix() + t);
+            }
+        }
+        Batch batch = Batch.of(tokenizer.batchEncode(input));
         Predictor<Batch, R> p;
         try {
             p = pool.take();

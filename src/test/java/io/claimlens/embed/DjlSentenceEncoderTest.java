@@ -41,6 +41,21 @@ class DjlSentenceEncoderTest {
     }
 
     @Test
+    void e5ReadsEveryTextWithItsQueryPrefix() {
+        try (DjlSentenceEncoder e5 = DjlSentenceEncoder.create(EncoderConfig.builder()
+                .setModel(EncoderModel.E5_SMALL_V2_Q).build())) {
+            // [CLS] query : short . [SEP]: the prefix's two word pieces are read before the text's two
+            assertEquals(6, e5.tokenStates(List.of("Short."))[0].length);
+            float[][] v = e5.encode(List.of("North Korea sent troops to Russia.",
+                    "Pyongyang dispatched soldiers to Russia.", "Preheat the oven and add two cups of flour."));
+            assertEquals(384, v[0].length);
+            assertTrue(SentenceEncoder.cosine(v[0], v[1]) > SentenceEncoder.cosine(v[0], v[2]) + 0.1,
+                    "paraphrase vs unrelated");
+            assertEquals("e5-small-v2-q", e5.modelRef().id());
+        }
+    }
+
+    @Test
     void vectorsAreUnitLengthOfTheModelDimension() {
         float[] v = encoder.encode("A short sentence.");
         assertEquals(384, v.length);
