@@ -14,6 +14,7 @@ import io.claimlens.stance.StanceClassifier;
 import io.claimlens.stance.StanceClassifiers;
 import io.claimlens.train.BagOfWordsHead;
 import io.claimlens.train.EmbeddingTable;
+import io.claimlens.train.EmbeddingViewHead;
 import io.claimlens.train.EvidenceLabelHead;
 import io.claimlens.train.VerdictData;
 import io.claimlens.train.VerdictFit;
@@ -50,12 +51,14 @@ import java.util.Map;
  * {@code dataset} (the evidence block and the claim's embedding; LIAR, which has no evidence,
  * uses the claim's embedding and its metadata; AVeriTeC uses the evidence block, the shape of its question/answer
  * evidence ({@link VerdictData#answerShape}: how many questions, what share unanswerable, yes, no) and the
- * log-probabilities of a {@link BagOfWordsHead} over the claim and answer words, out-of-fold on train),
+ * log-probabilities of a {@link BagOfWordsHead} over the claim and answer words and of an {@link EmbeddingViewHead}
+ * over the claim and its answers through the three encoders we ship, both out-of-fold on train),
  * {@code evidence} (the engine's evidence block alone), or {@code
  * evidence-head} (CLIMATE-FEVER only: {@code evidence} plus the features of an {@link EvidenceLabelHead} that learns
  * the dataset's evidence-level labels within each fold's training claims, reading each pair through the three
  * encoders we ship, and the log-probabilities of a
- * {@link BagOfWordsHead} over the claim and evidence words, fitted on the same claims). With
+ * {@link BagOfWordsHead} over the claim and evidence words and of an {@link EmbeddingViewHead}, fitted on the same
+ * claims). With
  * {@code --model DIR} an existing engine model is scored as it is (no refit).
  *
  * <p>The grade named is the most probable one, or with {@link Decision#MACRO_F1} the one of a
@@ -164,8 +167,12 @@ public final class VerdictBench {
         VerdictFit.Blocks blocks = blocks(o.recipe(), true, false);
         boolean[] allowed = VerdictFit.allowed(rows);
         int[] fold = VerdictFit.folds(rows, 5, o.seed());
-        List<EvidenceLabelHead.Claim> pairs = EVIDENCE_HEAD.equals(o.recipe())
-                ? evidencePairs(items, pairStance, emb, otherViews(encoder.config().model(), o, texts, log)) : null;
+        List<EmbeddingTable> others = EVIDENCE_HEAD.equals(o.recipe())
+                ? otherViews(encoder.config().model(), o, texts, log) : null;
+        List<EvidenceLabelHead.Claim> pairs = others != null ? evidencePairs(items, pairStance, emb, others) : null;
+        double[][] viewInput = others == null ? null : viewInputs(emb, others, items.stream()
+                .map(ClimateFever.Item::claim).toList(), items.stream().map(it -> it.evidence().stream()
+                .map(ClimateFever.Evidence::text).toList()).toList());
         List<String> claimTexts = pairs == null ? null : items.stream().map(it -> claimAndEvidence(it.claim(),
                 it.evidence().stream().map(ClimateFever.Evidence::text).toList())).toList();
         double[][] cal = new double[rows.size()][];
@@ -185,7 +192,9 @@ public final class VerdictBench {
                 rows = withExtraEvidence(allRows, EvidenceLabelHead.features(pairs, trainable, o.seed() + f));
                 rows = withExtraEvidence(rows, bagOfWords(claimTexts, allRows, trainable, allowed, o.seed() + f,
                         log));
-                log.printf("  fold %d: evidence head and bag-of-words head trained on %,d claims%n", f + 1,
+                rows = withExtraEvidence(rows, embeddingViews(viewInput, allRows, trainable, allowed, o.seed() + f,
+                        log));
+                log.printf("  fold %d: evidence, bag-of-words and embedding-view heads trained on %,d claims%n", f + 1,
                         java.util.stream.IntStream.range(0, trainable.length).filter(i -> trainable[i]).count());
             }
             List<VerdictData.Row> train = new ArrayList<>();
@@ -208,7 +217,7 @@ public final class VerdictBench {
                     fit.macroF1Decision().describe());
         }
         return new Predictions(cal, raw, gold(rows), sourceLabels(rows), allowed, String.join("+", blocks.names())
-                + (pairs != null ? "+evidence_head+bag_of_words_head" : ""), chosen, decided, decisions);
+                + (pairs != null ? "+evidence_head+bag_of_words_head+embedding_view_head" : ""), chosen, decided, decisions);
     }
 
     private Predictions averitec(Options o, StanceClassifier stance, DjlSentenceEncoder encoder,
@@ -241,9 +250,17 @@ public final class VerdictBench {
             boolean[] isTrain = new boolean[both.size()];
             java.util.Arrays.fill(isTrain, 0, trainRows.size(), true);
             double[][] words = bagOfWords(text, both, isTrain, allowed, o.seed(), log);
+            List<Averitec.Item> all = new ArrayList<>(train);
+            all.addAll(dev);
+            double[][] x = viewInputs(emb, otherViews(encoder.config().model(), o, texts, log),
+                    all.stream().map(Averitec.Item::claim).toList(), all.stream().map(Averitec.Item::evidence)
+                    .toList());
+            double[][] viewsHead = embeddingViews(x, both, isTrain, allowed, o.seed(), log);
             int n = trainRows.size();
             trainRows = withExtraMetadata(trainRows, java.util.Arrays.copyOfRange(words, 0, n));
             devRows = withExtraMetadata(devRows, java.util.Arrays.copyOfRange(words, n, words.length));
+            trainRows = withExtraMetadata(trainRows, java.util.Arrays.copyOfRange(viewsHead, 0, n));
+            devRows = withExtraMetadata(devRows, java.util.Arrays.copyOfRange(viewsHead, n, words.length));
         }
         VerdictFit.CrossFitted fit = VerdictFit.crossFit(trainRows, 5, blocks, allowed, options(blocks, o.seed()));
         logCalibrator(fit, fit.outOfFoldRows(), log);
@@ -460,6 +477,46 @@ public final class VerdictBench {
                 out[i] = head.logProbabilities(texts.get(i));
             }
         }
+        return out;
+    }
+
+    /** The {@link EmbeddingViewHead} input of each claim, read through {@code first} and then {@code others}. */
+    private static double[][] viewInputs(EmbeddingTable first, List<EmbeddingTable> others, List<String> claims,
+                                         List<List<String>> evidence) {
+        List<EmbeddingTable> views = new ArrayList<>();
+        views.add(first);
+        views.addAll(others);
+        double[][] x = new double[claims.size()][];
+        for (int i = 0; i < x.length; i++) {
+            String claim = claims.get(i);
+            List<String> ev = evidence.get(i);
+            x[i] = EmbeddingViewHead.input(views.stream().map(v -> v.get(claim)).toList(),
+                    views.stream().map(v -> ev.stream().map(v::get).toList()).toList());
+        }
+        return x;
+    }
+
+    /**
+     * {@link EmbeddingViewHead} log-probabilities over the allowed grades for every row: out-of-fold (5 folds, seeded,
+     * as the bag-of-words head's) for the trainable rows, the mean of the fold heads for the others.
+     */
+    private static double[][] embeddingViews(double[][] x, List<VerdictData.Row> rows, boolean[] trainable,
+                                             boolean[] allowed, long seed, PrintStream log) {
+        int[] grades = java.util.stream.IntStream.range(0, allowed.length).filter(c -> allowed[c]).toArray();
+        List<Integer> idx = java.util.stream.IntStream.range(0, rows.size()).filter(i -> trainable[i]).boxed()
+                .toList();
+        int[] trainFold = VerdictFit.folds(idx.stream().map(rows::get).toList(), 5, seed);
+        int[] fold = new int[rows.size()];
+        java.util.Arrays.fill(fold, -1);
+        for (int k = 0; k < idx.size(); k++) {
+            fold[idx.get(k)] = trainFold[k];
+        }
+        int[] y = rows.stream().mapToInt(r -> Math.max(0, java.util.Arrays.binarySearch(grades, r.label().ordinal())))
+                .toArray();
+        long t0 = System.nanoTime();
+        double[][] out = EmbeddingViewHead.logProbabilities(x, y, fold, 5, grades.length, seed);
+        log.printf(Locale.ROOT, "  embedding-view head: %,d inputs, %,d rows out of fold, %.0f s%n", x[0].length,
+                idx.size(), (System.nanoTime() - t0) / 1e9);
         return out;
     }
 

@@ -161,10 +161,11 @@ final class BenchCommand implements Runnable {
         Path data = DataFiles.defaultRoot();
 
         @Option(names = "--recipe", paramLabel = "RECIPE", description = "dataset (evidence + claim embedding;"
-                + " AVeriTeC: evidence + the answers' shape + a bag-of-words head; LIAR: claim embedding + "
-                + "metadata), evidence (the engine's features) or evidence-head "
-                + "(climate-fever only: evidence plus a head that learns CLIMATE-FEVER's evidence-level labels "
-                + "and a bag-of-words head, both inside each fold's training claims). Default: evidence-head for "
+                + " AVeriTeC: evidence + the answers' shape + a bag-of-words head + an embedding head over three "
+                + "encoders; LIAR: claim embedding + metadata), evidence (the engine's features) or evidence-head "
+                + "(climate-fever only: evidence plus a head that learns CLIMATE-FEVER's evidence-level labels, "
+                + "a bag-of-words head and the embedding head, all inside each fold's training claims). Default: "
+                + "evidence-head for "
                 + "climate-fever, dataset for the others.")
         String recipe;
 
