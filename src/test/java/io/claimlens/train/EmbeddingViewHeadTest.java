@@ -1,5 +1,6 @@
 package io.claimlens.train;
 
+import io.claimlens.ml.Metrics;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -55,7 +56,7 @@ class EmbeddingViewHeadTest {
         double[][] lp = EmbeddingViewHead.logProbabilities(x, y, fold, 4, 3, 5);
         int right = 0;
         for (int i = 400; i < n; i++) {
-            right += argmax(lp[i]) == y[i] ? 1 : 0;
+            right += Metrics.argmax(lp[i]) == y[i] ? 1 : 0;
             double sum = 0;
             for (double v : lp[i]) {
                 sum += Math.exp(v);
@@ -85,15 +86,5 @@ class EmbeddingViewHeadTest {
         int[] out = y.clone();
         out[i] = label;
         return out;
-    }
-
-    private static int argmax(double[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }
