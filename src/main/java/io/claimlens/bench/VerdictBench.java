@@ -66,7 +66,8 @@ import java.util.Map;
  *
  * <p>Reports accuracy and macro-F1 with bootstrap intervals, per-grade precision/recall/F1, the confusion matrix, ECE
  * (15 bins) calibrated and uncalibrated with a bootstrap interval and the noise floor, Brier score, NLL, and a
- * reliability diagram (PNG).
+ * reliability diagram (PNG); with {@code --out DIR}, {@code DIR/metrics.json}, {@code DIR/reliability.png} and
+ * {@code DIR/predictions.jsonl} ({@link #writePredictions}).
  */
 public final class VerdictBench {
 
@@ -125,7 +126,9 @@ public final class VerdictBench {
             Files.write(o.out().resolve("metrics.json"), ModelStore.toJson(m));
             CalibrationReport.reliabilityDiagram(p.calibrated(), p.raw(), p.gold(), ds + " (" + p.recipe()
                     + "): reliability", o.out().resolve("reliability.png"));
-            log.println("wrote " + o.out().resolve("metrics.json") + " and " + o.out().resolve("reliability.png"));
+            writePredictions(p, o.out().resolve("predictions.jsonl"));
+            log.println("wrote " + o.out().resolve("metrics.json") + ", " + o.out().resolve("reliability.png")
+                    + " and " + o.out().resolve("predictions.jsonl"));
         }
         return m;
     }
@@ -134,19 +137,20 @@ public final class VerdictBench {
      * Scored items: calibrated and raw probabilities, gold grades, the dataset's own labels, allowed grades; and
      * {@code extraMetrics}, figures a dataset measures beyond these items' (LIAR's six-way model), written as they are.
      */
-    record Predictions(double[][] calibrated, double[][] raw, int[] gold, String[] sourceLabels, boolean[] allowed,
-                       String recipe, List<String> calibrators, int[] macroF1Decided, List<String> decisions,
-                       Map<String, Double> extraMetrics) {
+    record Predictions(String[] ids, double[][] calibrated, double[][] raw, int[] gold, String[] sourceLabels,
+                       boolean[] allowed, String recipe, List<String> calibrators, int[] macroF1Decided,
+                       List<String> decisions, Map<String, Double> extraMetrics) {
 
-        Predictions(double[][] calibrated, double[][] raw, int[] gold, String[] sourceLabels, boolean[] allowed,
+        Predictions(List<VerdictData.Row> rows, double[][] calibrated, double[][] raw, boolean[] allowed,
                     String recipe, List<String> calibrators, int[] macroF1Decided, List<String> decisions) {
-            this(calibrated, raw, gold, sourceLabels, allowed, recipe, calibrators, macroF1Decided, decisions,
-                    Map.of());
+            this(rows.stream().map(VerdictData.Row::group).toArray(String[]::new), calibrated, raw,
+                    VerdictBench.gold(rows), VerdictBench.sourceLabels(rows), allowed, recipe, calibrators,
+                    macroF1Decided, decisions, Map.of());
         }
 
         Predictions withExtraMetrics(Map<String, Double> extra) {
-            return new Predictions(calibrated, raw, gold, sourceLabels, allowed, recipe, calibrators, macroF1Decided,
-                    decisions, Map.copyOf(extra));
+            return new Predictions(ids, calibrated, raw, gold, sourceLabels, allowed, recipe, calibrators,
+                    macroF1Decided, decisions, Map.copyOf(extra));
         }
     }
 
@@ -216,7 +220,7 @@ public final class VerdictBench {
             log.printf("  fold %d: %s; macro-F1 rule %s%n", f + 1, fit.calibrator().describe(),
                     fit.macroF1Decision().describe());
         }
-        return new Predictions(cal, raw, gold(rows), sourceLabels(rows), allowed, String.join("+", blocks.names())
+        return new Predictions(rows, cal, raw, allowed, String.join("+", blocks.names())
                 + (pairs != null ? "+evidence_head+bag_of_words_head+embedding_view_head" : ""), chosen, decided, decisions);
     }
 
@@ -346,7 +350,7 @@ public final class VerdictBench {
             raw[i] = fit.raw(rows.get(i));
             decided[i] = fit.macroF1Decision().decide(cal[i]);
         }
-        return new Predictions(cal, raw, gold(rows), sourceLabels(rows), allowed, recipe,
+        return new Predictions(rows, cal, raw, allowed, recipe,
                 List.of(fit.calibrator().describe()), decided, List.of(fit.macroF1Decision().describe()));
     }
 
@@ -366,7 +370,7 @@ public final class VerdictBench {
             throw new IllegalArgumentException("--decision macro-f1 is fitted with a recipe's held-out rows; an engine "
                     + "model (--model) names the most probable grade (use --decision argmax)");
         }
-        return new Predictions(cal, raw, gold(rows), sourceLabels(rows), allowed, "model " + o.model(),
+        return new Predictions(rows, cal, raw, allowed, "model " + o.model(),
                 List.of(m.calibration()), null, List.of());
     }
 
@@ -578,6 +582,41 @@ public final class VerdictBench {
             out[i] = values[idx[i]];
         }
         return out;
+    }
+
+    /**
+     * One JSON object per scored item, in the dataset's order, for error analysis: {@code id} (the dataset's own id,
+     * prefixed by the dataset), {@code label} (the dataset's label) and {@code gold} (its grade), {@code predicted}
+     * (the most probable grade), {@code predicted_macro_f1_rule} (absent where no rule was fitted), and the
+     * calibrated and uncalibrated probabilities of the grades the dataset has, keyed by grade.
+     */
+    static void writePredictions(Predictions p, Path file) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < p.gold().length; i++) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("id", p.ids()[i]);
+            line.put("label", p.sourceLabels()[i]);
+            line.put("gold", VerdictLabel.values()[p.gold()[i]].name());
+            line.put("predicted", VerdictLabel.values()[Metrics.argmax(p.calibrated()[i])].name());
+            if (p.macroF1Decided() != null) {
+                line.put("predicted_macro_f1_rule", VerdictLabel.values()[p.macroF1Decided()[i]].name());
+            }
+            line.put("probabilities", byGrade(p.calibrated()[i], p.allowed()));
+            line.put("probabilities_uncalibrated", byGrade(p.raw()[i], p.allowed()));
+            out.append(json.writeValueAsString(line)).append('\n');
+        }
+        Files.writeString(file, out);
+    }
+
+    private static Map<String, Double> byGrade(double[] probabilities, boolean[] allowed) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (VerdictLabel l : VerdictLabel.values()) {
+            if (allowed[l.ordinal()]) {
+                m.put(l.name(), probabilities[l.ordinal()]);
+            }
+        }
+        return m;
     }
 
     private static int[] gold(List<VerdictData.Row> rows) {

@@ -144,7 +144,8 @@ final class BenchCommand implements Runnable {
                             + "check on valid, score test.",
                     "Each fit is five heads, each trained on four fifths of the training claims; the calibrator and "
                             + "the macro-F1 rule are fitted on their out-of-fold predictions.",
-                    "Writes metrics.json and reliability.png with --out.",
+                    "Writes metrics.json, reliability.png and predictions.jsonl (one line per scored claim: id, gold "
+                            + "grade, prediction, probabilities) with --out.",
                     "Example (CLIMATE-FEVER's default recipe, evidence-head: its best accuracy, macro-F1 and ECE in "
                             + "benchmarks/RESULTS.md):",
                     "  claimlens bench verdict --dataset climate-fever --out target/bench/verdict-cf",
@@ -183,7 +184,7 @@ final class BenchCommand implements Runnable {
         @Option(names = "--cache-dir", paramLabel = "DIR", description = "Embedding cache.")
         Path cache = Path.of("target/embedding-cache");
 
-        @Option(names = "--out", paramLabel = "DIR", description = "Write metrics.json and reliability.png here.")
+        @Option(names = "--out", paramLabel = "DIR", description = "Write metrics.json, reliability.png and predictions.jsonl here.")
         Path out;
 
         @Option(names = "--decision", defaultValue = "argmax", paramLabel = "RULE",
