@@ -1,0 +1,51 @@
+"""Oracle scan of decision rules over a verdict bench's predictions.jsonl (numpy; analysis only).
+
+Usage: python3 benchmarks/decision_frontier.py target/bench/NAME/predictions.jsonl
+
+Adds an offset to each grade's calibrated log-probability (the first grade fixed at 0, the others from -1.5 to +1.5
+in steps of 0.05) and scores every rule by accuracy and macro-F1 over the same items. The rule is chosen on the items
+it is scored on, so the figures bound what any such rule could do; they are not results.
+"""
+import json
+import sys
+
+import numpy as np
+
+
+def scores(pred, gold, k):
+    f1 = []
+    for c in range(k):
+        tp = np.sum((pred == c) & (gold == c))
+        fp = np.sum((pred == c) & (gold != c))
+        fn = np.sum((pred != c) & (gold == c))
+        f1.append(0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn))
+    return float(np.mean(pred == gold)), float(np.mean(f1))
+
+
+def main(path, accuracy_target=0.55, macro_f1_target=0.45):
+    rows = [json.loads(line) for line in open(path)]
+    grades = list(rows[0]["probabilities"].keys())
+    logp = np.log(np.clip([[r["probabilities"][g] for g in grades] for r in rows], 1e-12, 1))
+    gold = np.array([grades.index(r["gold"]) for r in rows])
+    k = len(grades)
+    steps = np.round(np.arange(-1.5, 1.5001, 0.05), 2)
+    best_acc, best_f1, best_joint = (0, None), (0, None), (0, None, None)
+    for offsets in np.array(np.meshgrid(*[steps] * (k - 1), indexing="ij")).reshape(k - 1, -1).T:
+        off = np.concatenate([[0.0], offsets])
+        acc, f1 = scores((logp + off).argmax(1), gold, k)
+        best_acc = max(best_acc, (acc, tuple(float(v) for v in off)))
+        best_f1 = max(best_f1, (f1, tuple(float(v) for v in off)))
+        if acc >= accuracy_target and f1 > best_joint[0]:
+            best_joint = (f1, acc, tuple(float(v) for v in off))
+    print("grades", grades)
+    print("argmax: accuracy %.4f macro-F1 %.4f" % scores(logp.argmax(1), gold, k))
+    print("best accuracy of any rule %.4f (offsets %s)" % best_acc)
+    print("best macro-F1 of any rule %.4f (offsets %s)" % best_f1)
+    if best_joint[1] is None:
+        print("no rule reaches accuracy %.2f" % accuracy_target)
+    else:
+        print("best macro-F1 with accuracy >= %.2f: %.4f (accuracy %.4f, offsets %s)" % (accuracy_target, *best_joint))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
