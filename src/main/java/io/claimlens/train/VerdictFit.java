@@ -1,5 +1,6 @@
 package io.claimlens.train;
 
+import io.claimlens.ml.JavaMlp;
 import io.claimlens.ml.Metrics;
 import io.claimlens.ml.SoftmaxRegression;
 import io.claimlens.model.VerdictLabel;
@@ -49,13 +50,52 @@ public final class VerdictFit {
     /**
      * Training options.
      *
+     * @param l2                the softmax regression's L2 (unused with {@code mlp})
+     * @param epochs            the softmax regression's epochs (unused with {@code mlp})
+     * @param balanceClasses    inverse square-root class weights in the loss (either head)
      * @param averageLastEpochs see {@link SoftmaxRegression.Options#averageLastEpochs()} (0: the last step's weights)
+     * @param mlp               a small MLP as the head instead of the softmax regression; null for the regression
      */
-    public record Options(double l2, int epochs, boolean balanceClasses, long seed, int averageLastEpochs) {
+    public record Options(double l2, int epochs, boolean balanceClasses, long seed, int averageLastEpochs,
+                          MlpHead mlp) {
 
         public Options(double l2, int epochs, boolean balanceClasses, long seed) {
-            this(l2, epochs, balanceClasses, seed, 0);
+            this(l2, epochs, balanceClasses, seed, 0, null);
         }
+
+        public Options(double l2, int epochs, boolean balanceClasses, long seed, int averageLastEpochs) {
+            this(l2, epochs, balanceClasses, seed, averageLastEpochs, null);
+        }
+
+        public Options withMlp(MlpHead m) {
+            return new Options(l2, epochs, balanceClasses, seed, averageLastEpochs, m);
+        }
+    }
+
+    /**
+     * A one-hidden-layer MLP ({@link JavaMlp}: Adam, batches of 64, step 1e-3) as the verdict head, for stacked
+     * features whose interactions a linear head cannot weigh (an evidence head that reads both "supports" and
+     * "refutes" high is a different claim from one that reads either alone).
+     *
+     * @param hidden  hidden units
+     * @param epochs  passes over the rows
+     * @param l2      weight decay on the weight matrices
+     * @param members MLPs differently seeded, their logits averaged
+     */
+    public record MlpHead(int hidden, int epochs, double l2, int members) {
+
+        public MlpHead {
+            if (hidden < 1 || epochs < 1 || l2 < 0 || members < 1) {
+                throw new IllegalArgumentException("bad MLP head: " + hidden + " units, " + epochs + " epochs, L2 "
+                        + l2 + ", " + members + " members");
+            }
+        }
+    }
+
+    /** A trained head: logits over all grades for one input vector ({@link #input}). Immutable, thread-safe. */
+    @FunctionalInterface
+    public interface Head {
+        double[] logits(double[] x);
     }
 
     /**
@@ -107,7 +147,7 @@ public final class VerdictFit {
      *
      * @param outOfFoldRows how many out-of-fold rows the calibrator and the rule were fitted on
      */
-    public record CrossFitted(List<SoftmaxRegression> members, Calibrator calibrator, boolean[] allowed, Blocks blocks,
+    public record CrossFitted(List<Head> members, Calibrator calibrator, boolean[] allowed, Blocks blocks,
                               double temperatureNll, double vectorNll, MacroF1Rule macroF1Decision,
                               int outOfFoldRows) implements Scorer {
 
@@ -119,7 +159,7 @@ public final class VerdictFit {
         public double[] logits(VerdictData.Row r) {
             double[] x = input(r, blocks);
             double[] mean = new double[allowed.length];
-            for (SoftmaxRegression m : members) {
+            for (Head m : members) {
                 double[] l = m.logits(x);
                 for (int c = 0; c < mean.length; c++) {
                     mean[c] += l[c] / members.size();
@@ -198,7 +238,7 @@ public final class VerdictFit {
         int[] fold = folds(rows, folds, o.seed() + 101);
         double[][] logits = new double[rows.size()][];
         int[] gold = rows.stream().mapToInt(r -> r.label().ordinal()).toArray();
-        List<SoftmaxRegression> members = new ArrayList<>();
+        List<Head> members = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
             List<VerdictData.Row> rest = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
@@ -206,7 +246,7 @@ public final class VerdictFit {
                     rest.add(rows.get(i));
                 }
             }
-            SoftmaxRegression head = trainHead(rest, blocks, allowed, o);
+            Head head = trainMember(rest, blocks, allowed, o);
             members.add(head);
             for (int i = 0; i < rows.size(); i++) {
                 if (fold[i] == f) {
@@ -224,6 +264,20 @@ public final class VerdictFit {
                 rows.size());
     }
 
+    /** A cross-fitting member: the MLP of {@code o.mlp()} where set, else the softmax regression. */
+    private static Head trainMember(List<VerdictData.Row> rows, Blocks blocks, boolean[] allowed, Options o) {
+        if (o.mlp() == null) {
+            return trainHead(rows, blocks, allowed, o)::logits;
+        }
+        double[][] x = new double[rows.size()][];
+        int[] y = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            x[i] = input(rows.get(i), blocks);
+            y[i] = rows.get(i).label().ordinal();
+        }
+        return trainMlp(x, y, allowed.length, o);
+    }
+
     private static SoftmaxRegression trainHead(List<VerdictData.Row> rows, Blocks blocks, boolean[] allowed,
                                                Options o) {
         double[][] x = new double[rows.size()][];
@@ -238,6 +292,29 @@ public final class VerdictFit {
             so = so.withClassWeights(classWeights(y, allowed.length));
         }
         return SoftmaxRegression.train(x, y, allowed.length, so);
+    }
+
+    private static Head trainMlp(double[][] x, int[] y, int classes, Options o) {
+        MlpHead h = o.mlp();
+        JavaMlp[] nets = new JavaMlp[h.members()];
+        for (int m = 0; m < nets.length; m++) {
+            JavaMlp.Options jo = JavaMlp.Options.defaults(o.seed() + 7919L * m).withHidden(h.hidden())
+                    .withEpochs(h.epochs()).withL2(h.l2());
+            if (o.balanceClasses()) {
+                jo = jo.withClassWeights(classWeights(y, classes));
+            }
+            nets[m] = JavaMlp.train(x, y, classes, jo);
+        }
+        return v -> {
+            double[] mean = new double[classes];
+            for (JavaMlp net : nets) {
+                double[] l = net.logits(v);
+                for (int c = 0; c < classes; c++) {
+                    mean[c] += l[c] / nets.length;
+                }
+            }
+            return mean;
+        };
     }
 
     /** A calibrator and the two-fold held-out NLLs it was chosen by. */

@@ -1,7 +1,6 @@
 package io.claimlens.train;
 
 import io.claimlens.ml.Metrics;
-import io.claimlens.ml.SoftmaxRegression;
 import io.claimlens.model.VerdictLabel;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +45,7 @@ class VerdictCrossFitTest {
         assertEquals(400, fit.macroF1Decision().rows());
         VerdictData.Row r = rows(1, 4, 2).get(0);
         double[] mean = new double[VerdictLabel.values().length];
-        for (SoftmaxRegression m : fit.members()) {
+        for (VerdictFit.Head m : fit.members()) {
             double[] l = m.logits(r.evidence());
             for (int c = 0; c < mean.length; c++) {
                 mean[c] += l[c] / 5;
@@ -76,5 +75,55 @@ class VerdictCrossFitTest {
         double calibratedNll = Metrics.nll(calibrated, gold);
         assertTrue(calibratedNll < rawNll - 0.05, "calibrated " + calibratedNll + " vs raw " + rawNll);
         assertTrue(Metrics.ece(calibrated, gold, 15) < Metrics.ece(raw, gold, 15));
+    }
+
+    /** TRUE where two inputs agree in sign, FALSE where they differ: no linear head can tell the two apart. */
+    private static List<VerdictData.Row> agreement(int n, long seed) {
+        Random rnd = new Random(seed);
+        List<VerdictData.Row> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double a = rnd.nextGaussian();
+            double b = rnd.nextGaussian();
+            VerdictLabel g = (a > 0) == (b > 0) ? VerdictLabel.TRUE : VerdictLabel.FALSE;
+            out.add(new VerdictData.Row(new double[] {a, b, rnd.nextGaussian()}, new float[0], new double[0], g,
+                    g.name(), "a" + i));
+        }
+        return out;
+    }
+
+    private static double accuracy(VerdictFit.CrossFitted fit, List<VerdictData.Row> rows) {
+        int[] gold = rows.stream().mapToInt(r -> r.label().ordinal()).toArray();
+        int[] pred = rows.stream().mapToInt(r -> Metrics.argmax(fit.calibrated(r))).toArray();
+        return Metrics.accuracy(gold, pred);
+    }
+
+    /**
+     * The MLP head weighs an interaction of two inputs that the softmax regression cannot, with the same
+     * cross-fitting: members' mean logits, out-of-fold calibrator.
+     */
+    @Test
+    void theMlpHeadLearnsAnInteractionTheRegressionCannot() {
+        List<VerdictData.Row> train = agreement(600, 5);
+        List<VerdictData.Row> fresh = agreement(2000, 6);
+        VerdictFit.Options linear = new VerdictFit.Options(1e-3, 60, true, 42);
+        VerdictFit.Options mlp = linear.withMlp(new VerdictFit.MlpHead(16, 100, 1e-3, 2));
+        VerdictFit.CrossFitted withRegression = VerdictFit.crossFit(train, 5, EVIDENCE, VerdictFit.allowed(train),
+                linear);
+        VerdictFit.CrossFitted withMlp = VerdictFit.crossFit(train, 5, EVIDENCE, VerdictFit.allowed(train), mlp);
+        double regression = accuracy(withRegression, fresh);
+        double net = accuracy(withMlp, fresh);
+        assertTrue(regression < 0.65, "regression " + regression);
+        assertTrue(net > 0.9, "MLP " + net);
+        VerdictData.Row r = fresh.get(0);
+        double[] mean = new double[VerdictLabel.values().length];
+        for (VerdictFit.Head m : withMlp.members()) {
+            double[] l = m.logits(r.evidence());
+            for (int c = 0; c < mean.length; c++) {
+                mean[c] += l[c] / withMlp.members().size();
+            }
+        }
+        assertArrayEquals(mean, withMlp.logits(r), 1e-12);
+        assertArrayEquals(withMlp.calibrated(r), VerdictFit.crossFit(train, 5, EVIDENCE, VerdictFit.allowed(train),
+                mlp).calibrated(r), 0.0, "same seed, same probabilities");
     }
 }
