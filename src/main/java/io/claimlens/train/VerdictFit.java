@@ -157,15 +157,7 @@ public final class VerdictFit {
 
         @Override
         public double[] logits(VerdictData.Row r) {
-            double[] x = input(r, blocks);
-            double[] mean = new double[allowed.length];
-            for (Head m : members) {
-                double[] l = m.logits(x);
-                for (int c = 0; c < mean.length; c++) {
-                    mean[c] += l[c] / members.size();
-                }
-            }
-            return mean;
+            return meanLogits(members, input(r, blocks), allowed.length);
         }
     }
 
@@ -219,7 +211,7 @@ public final class VerdictFit {
             cy[i] = cal.get(i).label().ordinal();
         }
         CalibratorChoice c = chooseCalibrator(cl, cy, allowed, o.seed());
-        int[] y = all.stream().mapToInt(r -> r.label().ordinal()).toArray();
+        int[] y = labels(all);
         // the argmax: the trainer's model names the most probable grade (or abstains); the benchmark cross-fits
         return new Fitted(head, c.calibrator(), allowed, blocks, c.temperatureNll(), c.vectorNll(),
                 MacroF1Rule.priorCorrection(priors(y, allowed), 0));
@@ -237,7 +229,7 @@ public final class VerdictFit {
                                        Options o) {
         int[] fold = folds(rows, folds, o.seed() + 101);
         double[][] logits = new double[rows.size()][];
-        int[] gold = rows.stream().mapToInt(r -> r.label().ordinal()).toArray();
+        int[] gold = labels(rows);
         List<Head> members = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
             List<VerdictData.Row> rest = new ArrayList<>();
@@ -266,26 +258,22 @@ public final class VerdictFit {
 
     /** A cross-fitting member: the MLP of {@code o.mlp()} where set, else the softmax regression. */
     private static Head trainMember(List<VerdictData.Row> rows, Blocks blocks, boolean[] allowed, Options o) {
-        if (o.mlp() == null) {
-            return trainHead(rows, blocks, allowed, o)::logits;
-        }
-        double[][] x = new double[rows.size()][];
-        int[] y = new int[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            x[i] = input(rows.get(i), blocks);
-            y[i] = rows.get(i).label().ordinal();
-        }
-        return trainMlp(x, y, allowed.length, o);
+        return o.mlp() == null ? trainHead(rows, blocks, allowed, o)::logits
+                : trainMlp(inputs(rows, blocks), labels(rows), allowed.length, o);
+    }
+
+    private static double[][] inputs(List<VerdictData.Row> rows, Blocks blocks) {
+        return rows.stream().map(r -> input(r, blocks)).toArray(double[][]::new);
+    }
+
+    private static int[] labels(List<VerdictData.Row> rows) {
+        return rows.stream().mapToInt(r -> r.label().ordinal()).toArray();
     }
 
     private static SoftmaxRegression trainHead(List<VerdictData.Row> rows, Blocks blocks, boolean[] allowed,
                                                Options o) {
-        double[][] x = new double[rows.size()][];
-        int[] y = new int[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            x[i] = input(rows.get(i), blocks);
-            y[i] = rows.get(i).label().ordinal();
-        }
+        double[][] x = inputs(rows, blocks);
+        int[] y = labels(rows);
         SoftmaxRegression.Options so = SoftmaxRegression.Options.defaults(o.seed()).withEpochs(o.epochs())
                 .withL2(o.l2()).withAverageLastEpochs(o.averageLastEpochs());
         if (o.balanceClasses()) {
@@ -296,25 +284,25 @@ public final class VerdictFit {
 
     private static Head trainMlp(double[][] x, int[] y, int classes, Options o) {
         MlpHead h = o.mlp();
-        JavaMlp[] nets = new JavaMlp[h.members()];
-        for (int m = 0; m < nets.length; m++) {
-            JavaMlp.Options jo = JavaMlp.Options.defaults(o.seed() + 7919L * m).withHidden(h.hidden())
-                    .withEpochs(h.epochs()).withL2(h.l2());
-            if (o.balanceClasses()) {
-                jo = jo.withClassWeights(classWeights(y, classes));
-            }
-            nets[m] = JavaMlp.train(x, y, classes, jo);
+        double[] weights = o.balanceClasses() ? classWeights(y, classes) : null;
+        List<Head> nets = new ArrayList<>();
+        for (int m = 0; m < h.members(); m++) {
+            nets.add(JavaMlp.train(x, y, classes, JavaMlp.Options.defaults(o.seed() + 7919L * m)
+                    .withHidden(h.hidden()).withEpochs(h.epochs()).withL2(h.l2()).withClassWeights(weights))::logits);
         }
-        return v -> {
-            double[] mean = new double[classes];
-            for (JavaMlp net : nets) {
-                double[] l = net.logits(v);
-                for (int c = 0; c < classes; c++) {
-                    mean[c] += l[c] / nets.length;
-                }
+        return v -> meanLogits(nets, v, classes);
+    }
+
+    /** The mean of the heads' logits for one input. */
+    private static double[] meanLogits(List<Head> heads, double[] x, int classes) {
+        double[] mean = new double[classes];
+        for (Head m : heads) {
+            double[] l = m.logits(x);
+            for (int c = 0; c < classes; c++) {
+                mean[c] += l[c] / heads.size();
             }
-            return mean;
-        };
+        }
+        return mean;
     }
 
     /** A calibrator and the two-fold held-out NLLs it was chosen by. */
