@@ -15,6 +15,7 @@ import io.claimlens.stance.StanceClassifiers;
 import io.claimlens.train.BagOfWordsHead;
 import io.claimlens.train.EmbeddingTable;
 import io.claimlens.train.EmbeddingViewHead;
+import io.claimlens.train.EvidenceAttentionHead;
 import io.claimlens.train.EvidenceLabelHead;
 import io.claimlens.train.VerdictData;
 import io.claimlens.train.VerdictFit;
@@ -56,7 +57,8 @@ import java.util.Map;
  * {@code evidence} (the engine's evidence block alone), or {@code
  * evidence-head} (CLIMATE-FEVER only: {@code evidence} plus the features of an {@link EvidenceLabelHead} that learns
  * the dataset's evidence-level labels within each fold's training claims, reading each pair through the three
- * encoders we ship, and the log-probabilities of a
+ * encoders we ship, its probabilities averaged with an {@link EvidenceAttentionHead}'s over BGE-small's token states
+ * (one head per pair of folds), and the log-probabilities of a
  * {@link BagOfWordsHead} over the claim and evidence words and of an {@link EmbeddingViewHead}, fitted on the same
  * claims). With
  * {@code --model DIR} an existing engine model is scored as it is (no refit).
@@ -177,6 +179,7 @@ public final class VerdictBench {
         double[][] viewInput = others == null ? null : viewInputs(emb, others, items.stream()
                 .map(ClimateFever.Item::claim).toList(), items.stream().map(it -> it.evidence().stream()
                 .map(ClimateFever.Evidence::text).toList()).toList());
+        EvidenceAttentionHead attention = pairs == null ? null : attentionHead(items, fold, o, log);
         List<String> claimTexts = pairs == null ? null : items.stream().map(it -> claimAndEvidence(it.claim(),
                 it.evidence().stream().map(ClimateFever.Evidence::text).toList())).toList();
         double[][] cal = new double[rows.size()][];
@@ -193,7 +196,8 @@ public final class VerdictBench {
                 for (int i = 0; i < trainable.length; i++) {
                     trainable[i] = fold[i] != f;
                 }
-                rows = withExtraEvidence(allRows, EvidenceLabelHead.features(pairs, trainable, o.seed() + f));
+                rows = withExtraEvidence(allRows, EvidenceLabelHead.features(pairs, trainable, o.seed() + f,
+                        attention.readings(f)));
                 rows = withExtraEvidence(rows, bagOfWords(claimTexts, allRows, trainable, allowed, o.seed() + f,
                         log));
                 rows = withExtraEvidence(rows, embeddingViews(viewInput, allRows, trainable, allowed, o.seed() + f,
@@ -225,7 +229,7 @@ public final class VerdictBench {
                     fit.macroF1Decision().describe());
         }
         return new Predictions(rows, cal, raw, allowed, String.join("+", blocks.names())
-                + (pairs != null ? "+evidence_head+bag_of_words_head+embedding_view_head+mlp_head" : ""), chosen,
+                + (pairs != null ? "+evidence_head+evidence_attention_head+bag_of_words_head+embedding_view_head+mlp_head" : ""), chosen,
                 decided, decisions);
     }
 
@@ -423,6 +427,41 @@ public final class VerdictBench {
             }
         }
         return out;
+    }
+
+    /** The encoder whose token states {@link EvidenceAttentionHead} reads (the stance-v5 heads' encoder). */
+    static final EncoderModel ATTENTION_ENCODER = EncoderModel.BGE_SMALL_EN_V15_Q;
+
+    /**
+     * {@link EvidenceAttentionHead}'s ten heads over CLIMATE-FEVER's evidence labels, one per pair of the benchmark's
+     * folds, reading {@link #ATTENTION_ENCODER}'s token states of every claim and evidence sentence.
+     */
+    private static EvidenceAttentionHead attentionHead(List<ClimateFever.Item> items, int[] fold, Options o,
+                                                       PrintStream log) {
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        int[] claimOf = new int[items.size()];
+        int[][] evidence = new int[items.size()][];
+        int[][] labels = new int[items.size()][];
+        for (int i = 0; i < items.size(); i++) {
+            ClimateFever.Item it = items.get(i);
+            claimOf[i] = ids.computeIfAbsent(it.claim(), t -> ids.size());
+            evidence[i] = new int[it.evidence().size()];
+            labels[i] = new int[it.evidence().size()];
+            for (int j = 0; j < evidence[i].length; j++) {
+                evidence[i][j] = ids.computeIfAbsent(it.evidence().get(j).text(), t -> ids.size());
+                labels[i][j] = EvidenceLabelHead.LABELS.indexOf(it.evidence().get(j).label());
+            }
+        }
+        long t0 = System.nanoTime();
+        float[][][] tokens;
+        try (DjlSentenceEncoder e = DjlSentenceEncoder.create(EncoderConfig.builder().setModel(ATTENTION_ENCODER)
+                .optAllowBatchVariance(!ATTENTION_ENCODER.batchInvariant()).build())) {
+            tokens = e.tokenStates(new ArrayList<>(ids.keySet()));
+        }
+        log.printf(Locale.ROOT, "attention head: %s token states of %,d texts in %.0f s; training %d heads (~3 min "
+                + "each on 2 cores)%n", ATTENTION_ENCODER.id(), ids.size(), (System.nanoTime() - t0) / 1e9, 10);
+        return EvidenceAttentionHead.fit(fold, 5, o.seed(),
+                EvidenceAttentionHead.tokenStateTrainer(tokens, claimOf, evidence, labels), log);
     }
 
     /** The pairs of every claim with each of its evidence sentences, as {@link EvidenceLabelHead} reads them. */

@@ -103,7 +103,21 @@ public final class EvidenceLabelHead {
      * heads' probabilities.
      */
     public static double[][] features(List<Claim> claims, boolean[] trainable, long seed) {
+        return features(claims, trainable, seed, null);
+    }
+
+    /**
+     * As {@link #features(List, boolean[], long)}, with each pair's probabilities the mean of these heads' and a
+     * second reader's ({@code [claim][pair][label]}, e.g. {@link EvidenceAttentionHead#readings}), which must follow
+     * the same leakage rule: a trainable claim read by heads that never saw it, and none that saw the others.
+     *
+     * @param otherReader the second reader's probabilities, or null for these heads alone
+     */
+    public static double[][] features(List<Claim> claims, boolean[] trainable, long seed, double[][][] otherReader) {
         int n = claims.size();
+        if (otherReader != null && otherReader.length != n) {
+            throw new IllegalArgumentException("the second reader has " + otherReader.length + " claims, not " + n);
+        }
         int[] inner = new int[n];
         Random r = new Random(seed);
         for (int i = 0; i < n; i++) {
@@ -135,7 +149,7 @@ public final class EvidenceLabelHead {
         }
         double[][] out = new double[n][];
         for (int i = 0; i < n; i++) {
-            out[i] = aggregate(probs[i]);
+            out[i] = aggregate(otherReader == null ? probs[i] : mean(probs[i], otherReader[i], i));
         }
         return out;
     }
@@ -164,6 +178,22 @@ public final class EvidenceLabelHead {
         }
         return JavaMlp.train(xs.toArray(new double[0][]), y, count.length, JavaMlp.Options.defaults(seed)
                 .withHidden(HIDDEN).withEpochs(EPOCHS).withClassWeights(weights));
+    }
+
+    /** The element-wise mean of two readings of claim {@code i}'s pairs. */
+    private static double[][] mean(double[][] a, double[][] b, int i) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("claim " + i + ": the second reader has " + b.length
+                    + " evidence pairs, not " + a.length);
+        }
+        double[][] out = new double[a.length][];
+        for (int j = 0; j < a.length; j++) {
+            out[j] = new double[a[j].length];
+            for (int l = 0; l < a[j].length; l++) {
+                out[j][l] = (a[j][l] + b[j][l]) / 2;
+            }
+        }
+        return out;
     }
 
     /** The claim-level features from the probabilities of each of a claim's evidence pairs. */
