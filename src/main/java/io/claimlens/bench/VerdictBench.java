@@ -179,7 +179,7 @@ public final class VerdictBench {
         double[][] viewInput = others == null ? null : viewInputs(emb, others, items.stream()
                 .map(ClimateFever.Item::claim).toList(), items.stream().map(it -> it.evidence().stream()
                 .map(ClimateFever.Evidence::text).toList()).toList());
-        EvidenceAttentionHead attention = pairs == null ? null : attentionHead(items, fold, o, log);
+        EvidenceAttentionHead attention = pairs == null ? null : attentionHead(items, pairs, fold, o, log);
         List<String> claimTexts = pairs == null ? null : items.stream().map(it -> claimAndEvidence(it.claim(),
                 it.evidence().stream().map(ClimateFever.Evidence::text).toList())).toList();
         double[][] cal = new double[rows.size()][];
@@ -229,8 +229,8 @@ public final class VerdictBench {
                     fit.macroF1Decision().describe());
         }
         return new Predictions(rows, cal, raw, allowed, String.join("+", blocks.names())
-                + (pairs != null ? "+evidence_head+evidence_attention_head+bag_of_words_head+embedding_view_head+mlp_head" : ""), chosen,
-                decided, decisions);
+                + (pairs != null ? "+evidence_head+evidence_attention_head+bag_of_words_head+embedding_view_head"
+                + "+mlp_head" : ""), chosen, decided, decisions);
     }
 
     private Predictions averitec(Options o, StanceClassifier stance, DjlSentenceEncoder encoder,
@@ -436,7 +436,8 @@ public final class VerdictBench {
      * {@link EvidenceAttentionHead}'s ten heads over CLIMATE-FEVER's evidence labels, one per pair of the benchmark's
      * folds, reading {@link #ATTENTION_ENCODER}'s token states of every claim and evidence sentence.
      */
-    private static EvidenceAttentionHead attentionHead(List<ClimateFever.Item> items, int[] fold, Options o,
+    private static EvidenceAttentionHead attentionHead(List<ClimateFever.Item> items,
+                                                       List<EvidenceLabelHead.Claim> pairs, int[] fold, Options o,
                                                        PrintStream log) {
         Map<String, Integer> ids = new LinkedHashMap<>();
         int[] claimOf = new int[items.size()];
@@ -446,11 +447,11 @@ public final class VerdictBench {
             ClimateFever.Item it = items.get(i);
             claimOf[i] = ids.computeIfAbsent(it.claim(), t -> ids.size());
             evidence[i] = new int[it.evidence().size()];
-            labels[i] = new int[it.evidence().size()];
             for (int j = 0; j < evidence[i].length; j++) {
                 evidence[i][j] = ids.computeIfAbsent(it.evidence().get(j).text(), t -> ids.size());
-                labels[i][j] = EvidenceLabelHead.LABELS.indexOf(it.evidence().get(j).label());
             }
+            // the labels evidencePairs checked, in the same order
+            labels[i] = pairs.get(i).labels();
         }
         long t0 = System.nanoTime();
         float[][][] tokens;

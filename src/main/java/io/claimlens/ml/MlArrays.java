@@ -44,6 +44,23 @@ public final class MlArrays {
         }
     }
 
+    /**
+     * Class weights {@code sqrt(n / (k · n_c))} for labels {@code y} over {@code k} classes (1 for a class absent from
+     * {@code y}): halfway, on a log scale, between no weighting and full balancing, the weighting the evidence and
+     * embedding-view heads train with.
+     */
+    public static double[] inverseSqrtClassWeights(int[] y, int k) {
+        int[] count = new int[k];
+        for (int v : y) {
+            count[v]++;
+        }
+        double[] weights = new double[k];
+        for (int c = 0; c < k; c++) {
+            weights[c] = count[c] == 0 ? 1 : Math.sqrt(y.length / ((double) k * count[c]));
+        }
+        return weights;
+    }
+
     /** Fisher-Yates shuffle in place, drawing from {@code r}: the same seed gives the same order. */
     public static void shuffle(int[] a, Random r) {
         for (int i = a.length - 1; i > 0; i--) {

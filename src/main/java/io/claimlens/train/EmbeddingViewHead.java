@@ -1,6 +1,7 @@
 package io.claimlens.train;
 
 import io.claimlens.ml.JavaMlp;
+import io.claimlens.ml.MlArrays;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -103,14 +104,7 @@ public final class EmbeddingViewHead {
                 }
             }
             int[] y = ys.stream().mapToInt(Integer::intValue).toArray();
-            int[] count = new int[classes];
-            for (int v : y) {
-                count[v]++;
-            }
-            double[] weights = new double[classes];
-            for (int c = 0; c < classes; c++) {
-                weights[c] = count[c] == 0 ? 1 : Math.sqrt(y.length / ((double) classes * count[c]));
-            }
+            double[] weights = MlArrays.inverseSqrtClassWeights(y, classes);
             for (int e = 0; e < MEMBERS; e++) {
                 JavaMlp head = JavaMlp.train(xs.toArray(new double[0][]), y, classes, JavaMlp.Options
                         .defaults(seed + 1 + f + 1000L * e).withHidden(HIDDEN).withEpochs(EPOCHS)

@@ -3,6 +3,7 @@ package io.claimlens.train;
 import io.claimlens.ml.Calibration;
 import io.claimlens.ml.CrossAttentionHead;
 import io.claimlens.ml.CrossAttentionNetwork;
+import io.claimlens.ml.MlArrays;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -139,18 +140,16 @@ public final class EvidenceAttentionHead {
     public static Trainer tokenStateTrainer(float[][][] tokens, int[] claimOf, int[][] evidence, int[][] labels) {
         int classes = EvidenceLabelHead.LABELS.size();
         return (trainOn, seed) -> {
-            int[] count = new int[classes];
+            List<Integer> trained = new ArrayList<>();
             for (int i = 0; i < claimOf.length; i++) {
                 if (trainOn[i]) {
                     for (int y : labels[i]) {
-                        count[y]++;
+                        trained.add(y);
                     }
                 }
             }
-            int total = 0;
-            for (int c : count) {
-                total += c;
-            }
+            double[] weights = MlArrays.inverseSqrtClassWeights(
+                    trained.stream().mapToInt(Integer::intValue).toArray(), classes);
             List<DjlCrossAttentionTrainer.Bag> bags = new ArrayList<>();
             for (int i = 0; i < claimOf.length; i++) {
                 if (!trainOn[i]) {
@@ -158,10 +157,9 @@ public final class EvidenceAttentionHead {
                 }
                 for (int j = 0; j < evidence[i].length; j++) {
                     int y = labels[i][j];
-                    float weight = (float) Math.sqrt(total / ((double) classes * count[y]));
                     bags.add(new DjlCrossAttentionTrainer.Bag(new DjlCrossAttentionTrainer.Instance[] {
                         new DjlCrossAttentionTrainer.Instance(claimOf[i], evidence[i][j], new float[0])},
-                            new float[] {1f}, y, weight));
+                            new float[] {1f}, y, (float) weights[y]));
                 }
             }
             DjlCrossAttentionTrainer.Options o = new DjlCrossAttentionTrainer.Options(200, 10, 64, 1e-3f, 1e-4f,

@@ -2,6 +2,7 @@ package io.claimlens.train;
 
 import io.claimlens.embed.SentenceEncoder;
 import io.claimlens.ml.JavaMlp;
+import io.claimlens.ml.MlArrays;
 import io.claimlens.model.StanceResult;
 
 import java.util.ArrayList;
@@ -168,16 +169,9 @@ public final class EvidenceLabelHead {
 
     private static JavaMlp train(List<double[]> xs, List<Integer> ys, long seed) {
         int[] y = ys.stream().mapToInt(Integer::intValue).toArray();
-        int[] count = new int[LABELS.size()];
-        for (int v : y) {
-            count[v]++;
-        }
-        double[] weights = new double[count.length];
-        for (int c = 0; c < count.length; c++) {
-            weights[c] = count[c] == 0 ? 1 : Math.sqrt(y.length / ((double) count.length * count[c]));
-        }
-        return JavaMlp.train(xs.toArray(new double[0][]), y, count.length, JavaMlp.Options.defaults(seed)
-                .withHidden(HIDDEN).withEpochs(EPOCHS).withClassWeights(weights));
+        return JavaMlp.train(xs.toArray(new double[0][]), y, LABELS.size(), JavaMlp.Options.defaults(seed)
+                .withHidden(HIDDEN).withEpochs(EPOCHS).withClassWeights(
+                        MlArrays.inverseSqrtClassWeights(y, LABELS.size())));
     }
 
     /** The element-wise mean of two readings of claim {@code i}'s pairs. */
