@@ -81,8 +81,9 @@ public final class VerdictBench {
     /**
      * How a grade is named from the calibrated probabilities: {@code ARGMAX} (the most probable grade: the best
      * expected accuracy) or {@code MACRO_F1} ({@link VerdictFit.MacroF1Rule}: the log-probability less a power of
-     * the training prior, plus a per-grade offset, chosen on held-out predictions for macro-F1). The probabilities,
-     * and so ECE, Brier and NLL, are the same either way.
+     * the training prior, plus a per-grade offset, chosen on held-out predictions for their expected macro-F1 under
+     * the calibrated probabilities; the rule chosen for the same rows' observed macro-F1 is reported beside it as
+     * {@code *_macro_f1_rule_observed}). The probabilities, and so ECE, Brier and NLL, are the same either way.
      */
     public enum Decision { ARGMAX, MACRO_F1 }
 
@@ -120,7 +121,7 @@ public final class VerdictBench {
         if (!p.decisions().isEmpty()) {
             log.println("macro-F1 decision rule" + (p.decisions().size() > 1 ? "s by fold" : "") + ": "
                     + String.join("; ", p.decisions()) + (o.decision() == Decision.MACRO_F1 ? " (used)"
-                    : " (reported as *_macro_f1_rule)"));
+                    : " (reported as *_macro_f1_rule; the rule chosen by observed macro-F1 as *_observed)"));
         }
         m.forEach((k, v) -> log.printf(Locale.ROOT, "  %-32s %.4f%n", k, v));
         if (o.out() != null) {
@@ -141,18 +142,19 @@ public final class VerdictBench {
      */
     record Predictions(String[] ids, double[][] calibrated, double[][] raw, int[] gold, String[] sourceLabels,
                        boolean[] allowed, String recipe, List<String> calibrators, int[] macroF1Decided,
-                       List<String> decisions, Map<String, Double> extraMetrics) {
+                       int[] observedMacroF1Decided, List<String> decisions, Map<String, Double> extraMetrics) {
 
         Predictions(List<VerdictData.Row> rows, double[][] calibrated, double[][] raw, boolean[] allowed,
-                    String recipe, List<String> calibrators, int[] macroF1Decided, List<String> decisions) {
+                    String recipe, List<String> calibrators, int[] macroF1Decided, int[] observedMacroF1Decided,
+                    List<String> decisions) {
             this(rows.stream().map(VerdictData.Row::group).toArray(String[]::new), calibrated, raw,
                     VerdictBench.gold(rows), VerdictBench.sourceLabels(rows), allowed, recipe, calibrators,
-                    macroF1Decided, decisions, Map.of());
+                    macroF1Decided, observedMacroF1Decided, decisions, Map.of());
         }
 
         Predictions withExtraMetrics(Map<String, Double> extra) {
             return new Predictions(ids, calibrated, raw, gold, sourceLabels, allowed, recipe, calibrators,
-                    macroF1Decided, decisions, Map.copyOf(extra));
+                    macroF1Decided, observedMacroF1Decided, decisions, Map.copyOf(extra));
         }
     }
 
@@ -186,6 +188,7 @@ public final class VerdictBench {
         double[][] raw = new double[rows.size()][];
         List<String> chosen = new ArrayList<>();
         int[] decided = new int[rows.size()];
+        int[] observed = new int[rows.size()];
         List<String> decisions = new ArrayList<>();
         List<VerdictData.Row> allRows = rows;
         for (int f = 0; f < 5; f++) {
@@ -223,14 +226,16 @@ public final class VerdictBench {
                     cal[i] = fit.calibrated(rows.get(i));
                     raw[i] = fit.raw(rows.get(i));
                     decided[i] = fit.macroF1Decision().decide(cal[i]);
+                    observed[i] = fit.observedMacroF1Decision().decide(cal[i]);
                 }
             }
-            log.printf("  fold %d: %s; macro-F1 rule %s%n", f + 1, fit.calibrator().describe(),
-                    fit.macroF1Decision().describe());
+            log.printf("  fold %d: %s; macro-F1 rule %s; by observed macro-F1 it would be %s%n", f + 1,
+                    fit.calibrator().describe(), fit.macroF1Decision().describe(),
+                    fit.observedMacroF1Decision().describe());
         }
         return new Predictions(rows, cal, raw, allowed, String.join("+", blocks.names())
                 + (pairs != null ? "+evidence_head+evidence_attention_head+bag_of_words_head+embedding_view_head"
-                + "+mlp_head" : ""), chosen, decided, decisions);
+                + "+mlp_head" : ""), chosen, decided, observed, decisions);
     }
 
     private Predictions averitec(Options o, StanceClassifier stance, DjlSentenceEncoder encoder,
@@ -359,13 +364,16 @@ public final class VerdictBench {
         double[][] cal = new double[rows.size()][];
         double[][] raw = new double[rows.size()][];
         int[] decided = new int[rows.size()];
+        int[] observed = new int[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             cal[i] = fit.calibrated(rows.get(i));
             raw[i] = fit.raw(rows.get(i));
             decided[i] = fit.macroF1Decision().decide(cal[i]);
+            observed[i] = fit.observedMacroF1Decision().decide(cal[i]);
         }
         return new Predictions(rows, cal, raw, allowed, recipe,
-                List.of(fit.calibrator().describe()), decided, List.of(fit.macroF1Decision().describe()));
+                List.of(fit.calibrator().describe()), decided, observed, List.of(fit.macroF1Decision().describe()
+                        + "; by observed macro-F1 it would be " + fit.observedMacroF1Decision().describe()));
     }
 
     /** Scores an engine model file as it is, restricted to the grades the dataset has. */
@@ -385,7 +393,7 @@ public final class VerdictBench {
                     + "model (--model) names the most probable grade (use --decision argmax)");
         }
         return new Predictions(rows, cal, raw, allowed, "model " + o.model(),
-                List.of(m.calibration()), null, List.of());
+                List.of(m.calibration()), null, null, List.of());
     }
 
     /**
@@ -661,6 +669,10 @@ public final class VerdictBench {
             if (p.macroF1Decided() != null) {
                 line.put("predicted_macro_f1_rule", VerdictLabel.values()[p.macroF1Decided()[i]].name());
             }
+            if (p.observedMacroF1Decided() != null) {
+                line.put("predicted_macro_f1_rule_observed",
+                        VerdictLabel.values()[p.observedMacroF1Decided()[i]].name());
+            }
             line.put("probabilities", byGrade(p.calibrated()[i], p.allowed()));
             line.put("probabilities_uncalibrated", byGrade(p.raw()[i], p.allowed()));
             out.append(json.writeValueAsString(line)).append('\n');
@@ -712,6 +724,11 @@ public final class VerdictBench {
         if (p.macroF1Decided() != null) {
             m.put("accuracy_macro_f1_rule", Metrics.accuracy(p.gold(), p.macroF1Decided()));
             m.put("macro_f1_macro_f1_rule", Metrics.macroF1(Metrics.confusion(p.gold(), p.macroF1Decided(), k)));
+        }
+        if (p.observedMacroF1Decided() != null) {
+            m.put("accuracy_macro_f1_rule_observed", Metrics.accuracy(p.gold(), p.observedMacroF1Decided()));
+            m.put("macro_f1_macro_f1_rule_observed", Metrics.macroF1(Metrics.confusion(p.gold(),
+                    p.observedMacroF1Decided(), k)));
         }
         double ece = Metrics.ece(p.calibrated(), p.gold(), CalibrationReport.BINS);
         double[] ci = CalibrationReport.bootstrap95(p.calibrated(), p.gold(), 1000, seed);

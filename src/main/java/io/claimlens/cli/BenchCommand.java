@@ -192,9 +192,11 @@ final class BenchCommand implements Runnable {
                 converter = DecisionConverter.class,
                 description = "How a grade is named from the calibrated probabilities: argmax (the most probable; "
                         + "best expected accuracy) or macro-f1 (probability over training prior^alpha with a "
-                        + "threshold offset per grade, chosen for macro-F1 on out-of-fold predictions over the "
-                        + "training claims). accuracy and macro_f1 follow the rule; "
-                        + "both rules are always reported (*_argmax, *_macro_f1_rule). Default ${DEFAULT-VALUE}.")
+                        + "threshold offset per grade, chosen for the expected macro-F1 under the calibrated "
+                        + "out-of-fold probabilities of the training claims, no grade read). accuracy and macro_f1 "
+                        + "follow the rule; both rules are always reported (*_argmax, *_macro_f1_rule), and the rule "
+                        + "chosen on the same claims' observed grades too (*_macro_f1_rule_observed). "
+                        + "Default ${DEFAULT-VALUE}.")
         io.claimlens.bench.VerdictBench.Decision decision;
 
         @Override

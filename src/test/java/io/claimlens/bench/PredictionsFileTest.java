@@ -31,7 +31,7 @@ class PredictionsFileTest {
         double[][] raw = {{0.25, 0, 0.25, 0, 0.25, 0.25}, {0.7, 0, 0.1, 0, 0.1, 0.1}};
         return new VerdictBench.Predictions(new String[] {"cf-7", "cf-9"}, cal, raw, new int[] {4, 2},
                 new String[] {"REFUTES", "DISPUTED"}, FOUR_GRADES, "evidence", List.of("temperature"), rule,
-                List.of(), Map.of());
+                null, List.of(), Map.of());
     }
 
     @Test

@@ -101,6 +101,60 @@ class MacroF1RuleTest {
         assertEquals(1.0, r.heldOutMacroF1(), 1e-12);
     }
 
+    /** With one-hot probabilities the expectation is the count: expected macro-F1 equals the observed one. */
+    @Test
+    void expectedMacroF1OfCertainRowsIsTheObservedMacroF1() {
+        int[] gold = {0, 0, 1, 2, 2, 0, 1};
+        int[] pred = {0, 1, 1, 2, 0, 0, 2};
+        double[][] oneHot = new double[gold.length][3];
+        for (int i = 0; i < gold.length; i++) {
+            oneHot[i][gold[i]] = 1;
+        }
+        double observed = io.claimlens.ml.Metrics.macroF1(io.claimlens.ml.Metrics.confusion(gold, pred, 3));
+        assertEquals(observed, VerdictFit.MacroF1Rule.expectedMacroF1(oneHot, pred, new double[] {0.4, 0.3, 0.3}),
+                1e-12);
+    }
+
+    /**
+     * Rows whose grades are drawn from their own probabilities (calibrated by construction), a rare grade the argmax
+     * never names: the rule chosen by expected macro-F1 reads no grade, yet names the rare grade, and its expected
+     * macro-F1 predicts what it scores on a fresh draw of the same kind of rows.
+     */
+    @Test
+    void theExpectedRuleReadsNoGradeAndPredictsItsScore() {
+        double[][] fit = calibratedRows(new Random(3), 3000);
+        double[] priors = {0.6, 0.1, 0.3};
+        VerdictFit.MacroF1Rule r = VerdictFit.MacroF1Rule.fitExpectedMacroF1(fit, priors, true);
+        assertEquals(VerdictFit.MacroF1Rule.Estimate.EXPECTED, r.estimate());
+        assertTrue(r.heldOutMacroF1() > r.heldOutMacroF1Argmax() + 0.05, r.describe());
+        assertTrue(r.describe().contains("expected macro-F1"), r.describe());
+        Random draw = new Random(11);
+        double[][] test = calibratedRows(draw, 3000);
+        int[] gold = new int[test.length];
+        int[] pred = new int[test.length];
+        int namedRare = 0;
+        for (int i = 0; i < test.length; i++) {
+            double u = draw.nextDouble();
+            gold[i] = u < test[i][0] ? 0 : u < test[i][0] + test[i][1] ? 1 : 2;
+            pred[i] = r.decide(test[i]);
+            namedRare += pred[i] == 1 ? 1 : 0;
+        }
+        assertTrue(namedRare > 0);
+        double observed = io.claimlens.ml.Metrics.macroF1(io.claimlens.ml.Metrics.confusion(gold, pred, 3));
+        assertEquals(r.heldOutMacroF1(), observed, 0.03, r.describe());
+    }
+
+    /** Probabilities of three grades; grade 1 is rare and never the most probable. */
+    private static double[][] calibratedRows(Random rnd, int n) {
+        double[][] probs = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double rare = rnd.nextDouble() < 0.15 ? 0.3 + 0.15 * rnd.nextDouble() : 0.02 + 0.08 * rnd.nextDouble();
+            double third = (1 - rare) * (rnd.nextDouble() < 0.3 ? 0.55 : 0.1);
+            probs[i] = new double[] {1 - rare - third, rare, third};
+        }
+        return probs;
+    }
+
     @Test
     void answerShapeReadsSharesOfTheAnswers() {
         // 3 questions, 4 answers: 1 unanswerable, yes + no, 1 extractive

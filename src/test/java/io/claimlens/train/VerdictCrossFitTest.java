@@ -43,6 +43,9 @@ class VerdictCrossFitTest {
         assertEquals(5, fit.members().size());
         assertEquals(400, fit.outOfFoldRows());
         assertEquals(400, fit.macroF1Decision().rows());
+        assertEquals(VerdictFit.MacroF1Rule.Estimate.EXPECTED, fit.macroF1Decision().estimate());
+        assertEquals(VerdictFit.MacroF1Rule.Estimate.OBSERVED, fit.observedMacroF1Decision().estimate());
+        assertEquals(400, fit.observedMacroF1Decision().rows());
         VerdictData.Row r = rows(1, 4, 2).get(0);
         double[] mean = new double[VerdictLabel.values().length];
         for (VerdictFit.Head m : fit.members()) {
