@@ -51,12 +51,13 @@ def main(path, accuracy_target=0.55, macro_f1_target=0.45):
     exp_f1, exp_joint = (0, None, None), (0, None, None)
     for offsets in np.array(np.meshgrid(*[steps] * (k - 1), indexing="ij")).reshape(k - 1, -1).T:
         off = np.concatenate([[0.0], offsets])
-        acc, f1 = scores((logp + off).argmax(1), gold, k)
+        pred = (logp + off).argmax(1)
+        acc, f1 = scores(pred, gold, k)
         best_acc = max(best_acc, (acc, tuple(float(v) for v in off)))
         best_f1 = max(best_f1, (f1, tuple(float(v) for v in off)))
         if acc >= accuracy_target and f1 > best_joint[0]:
             best_joint = (f1, acc, tuple(float(v) for v in off))
-        e_acc, e_f1 = expected_scores((logp + off).argmax(1), probs)
+        e_acc, e_f1 = expected_scores(pred, probs)
         exp_f1 = max(exp_f1, (e_f1, e_acc, tuple(float(v) for v in off)))
         if e_acc >= accuracy_target and e_f1 > exp_joint[0]:
             exp_joint = (e_f1, e_acc, tuple(float(v) for v in off))

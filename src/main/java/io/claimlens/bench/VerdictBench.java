@@ -220,7 +220,7 @@ public final class VerdictBench {
             }
             VerdictFit.CrossFitted fit = VerdictFit.crossFit(train, 5, blocks, allowed, fitOptions);
             chosen.add(fit.calibrator().describe());
-            decisions.add(fit.macroF1Decision().describe());
+            decisions.add(describeRules(fit));
             for (int i = 0; i < rows.size(); i++) {
                 if (fold[i] == f) {
                     cal[i] = fit.calibrated(rows.get(i));
@@ -229,9 +229,7 @@ public final class VerdictBench {
                     observed[i] = fit.observedMacroF1Decision().decide(cal[i]);
                 }
             }
-            log.printf("  fold %d: %s; macro-F1 rule %s; by observed macro-F1 it would be %s%n", f + 1,
-                    fit.calibrator().describe(), fit.macroF1Decision().describe(),
-                    fit.observedMacroF1Decision().describe());
+            log.printf("  fold %d: %s; macro-F1 rule %s%n", f + 1, fit.calibrator().describe(), describeRules(fit));
         }
         return new Predictions(rows, cal, raw, allowed, String.join("+", blocks.names())
                 + (pairs != null ? "+evidence_head+evidence_attention_head+bag_of_words_head+embedding_view_head"
@@ -372,8 +370,13 @@ public final class VerdictBench {
             observed[i] = fit.observedMacroF1Decision().decide(cal[i]);
         }
         return new Predictions(rows, cal, raw, allowed, recipe,
-                List.of(fit.calibrator().describe()), decided, observed, List.of(fit.macroF1Decision().describe()
-                        + "; by observed macro-F1 it would be " + fit.observedMacroF1Decision().describe()));
+                List.of(fit.calibrator().describe()), decided, observed, List.of(describeRules(fit)));
+    }
+
+    /** The macro-F1 rule a fit uses, and the one its held-out rows' observed grades would have chosen. */
+    private static String describeRules(VerdictFit.Scorer fit) {
+        return fit.macroF1Decision().describe() + "; by observed macro-F1 it would be "
+                + fit.observedMacroF1Decision().describe();
     }
 
     /** Scores an engine model file as it is, restricted to the grades the dataset has. */
