@@ -194,22 +194,13 @@ public final class QuoteBench {
 
     /** Expected calibration error of judged attributions' confidence over equal-width bins. */
     public static double ece(List<QuoteScoring.Judged> pairs, int bins) {
-        double[] conf = new double[bins];
-        double[] acc = new double[bins];
-        int[] n = new int[bins];
-        for (QuoteScoring.Judged p : pairs) {
-            int b = Metrics.confidenceBin(p.confidence(), bins);
-            conf[b] += p.confidence();
-            acc[b] += p.correct() ? 1 : 0;
-            n[b]++;
+        double[] confidence = new double[pairs.size()];
+        boolean[] correct = new boolean[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            confidence[i] = pairs.get(i).confidence();
+            correct[i] = pairs.get(i).correct();
         }
-        double e = 0;
-        for (int b = 0; b < bins; b++) {
-            if (n[b] > 0) {
-                e += Math.abs(acc[b] - conf[b]) / pairs.size();
-            }
-        }
-        return e;
+        return Metrics.ece(confidence, correct, bins);
     }
 
     private static void print(Map<String, Double> m, PrintStream log) {

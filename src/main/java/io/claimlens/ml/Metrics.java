@@ -76,21 +76,38 @@ public final class Metrics {
      * sample-weighted mean of |accuracy - mean confidence| per bin.
      */
     public static double ece(double[][] probs, int[] gold, int bins) {
+        double[] confidence = new double[gold.length];
+        boolean[] correct = new boolean[gold.length];
+        for (int i = 0; i < gold.length; i++) {
+            int top = argmax(probs[i]);
+            confidence[i] = probs[i][top];
+            correct[i] = top == gold[i];
+        }
+        return ece(confidence, correct, bins);
+    }
+
+    /**
+     * Expected calibration error of confidences in decisions, each right or wrong, with {@code bins} equal-width
+     * bins: the sample-weighted mean of |accuracy - mean confidence| per bin. The multi-class form above reads each
+     * item's top label; a quotation's attribution confidence is read directly.
+     */
+    public static double ece(double[] confidence, boolean[] correct, int bins) {
+        if (confidence.length != correct.length) {
+            throw new IllegalArgumentException(confidence.length + " confidences for " + correct.length + " outcomes");
+        }
         double[] conf = new double[bins];
         double[] acc = new double[bins];
         int[] count = new int[bins];
-        for (int i = 0; i < gold.length; i++) {
-            int top = argmax(probs[i]);
-            double c = probs[i][top];
-            int b = confidenceBin(c, bins);
-            conf[b] += c;
-            acc[b] += top == gold[i] ? 1 : 0;
+        for (int i = 0; i < confidence.length; i++) {
+            int b = confidenceBin(confidence[i], bins);
+            conf[b] += confidence[i];
+            acc[b] += correct[i] ? 1 : 0;
             count[b]++;
         }
         double e = 0;
         for (int b = 0; b < bins; b++) {
             if (count[b] > 0) {
-                e += Math.abs(acc[b] - conf[b]) / gold.length;
+                e += Math.abs(acc[b] - conf[b]) / confidence.length;
             }
         }
         return e;

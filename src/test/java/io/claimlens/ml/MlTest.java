@@ -118,6 +118,12 @@ class MlTest {
         // bins: 0.9 (correct), 0.6 (wrong), 0.8 (correct), 0.7 (correct) -> |1-.9|+|0-.6|+|1-.8|+|1-.7| over 4
         assertEquals((0.1 + 0.6 + 0.2 + 0.3) / 4, Metrics.ece(probs, gold, 15), 1e-9);
         assertEquals((0.02 + 0.72 + 0.08 + 0.18) / 4, Metrics.brier(probs, gold), 1e-9);
+        // the same decisions given as confidences and outcomes; two share a bin here (0.6 and 0.65 in 10 bins)
+        assertEquals((0.1 + 0.6 + 0.2 + 0.3) / 4,
+                Metrics.ece(new double[] {0.9, 0.6, 0.8, 0.7}, new boolean[] {true, false, true, true}, 15), 1e-9);
+        assertEquals((0.1 + Math.abs(0.5 - (0.6 + 0.65) / 2) * 2) / 3,
+                Metrics.ece(new double[] {0.9, 0.6, 0.65}, new boolean[] {true, false, true}, 10), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> Metrics.ece(new double[2], new boolean[3], 10));
     }
 
     /**
