@@ -214,11 +214,8 @@ public final class VerdictBench {
                     train.add(rows.get(i));
                 }
             }
-            VerdictFit.Options fitOptions = options(blocks, o.seed() + f);
-            if (pairs != null) {
-                fitOptions = fitOptions.withMlp(STACKED_HEADS_MLP);
-            }
-            VerdictFit.CrossFitted fit = VerdictFit.crossFit(train, 5, blocks, allowed, fitOptions);
+            VerdictFit.CrossFitted fit = VerdictFit.crossFit(train, 5, blocks, allowed,
+                    options(blocks, o.seed() + f, pairs != null));
             chosen.add(fit.calibrator().describe());
             decisions.add(describeRules(fit));
             for (int i = 0; i < rows.size(); i++) {
@@ -233,7 +230,7 @@ public final class VerdictBench {
         }
         return new Predictions(rows, cal, raw, allowed, String.join("+", blocks.names())
                 + (pairs != null ? "+evidence_head+evidence_attention_head+bag_of_words_head+embedding_view_head"
-                + "+mlp_head" : ""), chosen, decided, observed, decisions);
+                + MLP_HEAD_NAME : ""), chosen, decided, observed, decisions);
     }
 
     private Predictions averitec(Options o, StanceClassifier stance, DjlSentenceEncoder encoder,
@@ -278,14 +275,11 @@ public final class VerdictBench {
             trainRows = withExtraMetadata(trainRows, java.util.Arrays.copyOfRange(viewsHead, 0, n));
             devRows = withExtraMetadata(devRows, java.util.Arrays.copyOfRange(viewsHead, n, words.length));
         }
-        VerdictFit.Options fitOptions = options(blocks, o.seed());
-        if (blocks.metadata()) {
-            fitOptions = fitOptions.withMlp(STACKED_HEADS_MLP);
-        }
-        VerdictFit.CrossFitted fit = VerdictFit.crossFit(trainRows, 5, blocks, allowed, fitOptions);
+        VerdictFit.CrossFitted fit = VerdictFit.crossFit(trainRows, 5, blocks, allowed,
+                options(blocks, o.seed(), blocks.metadata()));
         logCalibrator(fit, fit.outOfFoldRows(), log);
         return score(fit, devRows, allowed, String.join("+", blocks.names())
-                + (blocks.metadata() ? "+mlp_head" : ""));
+                + (blocks.metadata() ? MLP_HEAD_NAME : ""));
     }
 
     private Predictions liar(Options o, DjlSentenceEncoder encoder, PrintStream log) throws IOException {
@@ -640,10 +634,15 @@ public final class VerdictBench {
      */
     static final VerdictFit.MlpHead STACKED_HEADS_MLP = new VerdictFit.MlpHead(32, 100, 0.05, 3);
 
-    private static VerdictFit.Options options(VerdictFit.Blocks b, long seed) {
+    /** How the model description names {@link #STACKED_HEADS_MLP}. */
+    private static final String MLP_HEAD_NAME = "+mlp_head";
+
+    /** The fit's options; with {@code stackedHeads}, {@link #STACKED_HEADS_MLP} as the head. */
+    private static VerdictFit.Options options(VerdictFit.Blocks b, long seed, boolean stackedHeads) {
         // the last step's weights: averaging the last 30 epochs' steps, as LIAR does, was neutral on the held-out
         // rows here (AVeriTeC out-of-fold macro-F1 0.5220 against 0.5218; CLIMATE-FEVER 0.3577 against 0.3570)
-        return new VerdictFit.Options(b.claimEmbedding() ? 1e-2 : 1e-3, 60, true, seed);
+        VerdictFit.Options o = new VerdictFit.Options(b.claimEmbedding() ? 1e-2 : 1e-3, 60, true, seed);
+        return stackedHeads ? o.withMlp(STACKED_HEADS_MLP) : o;
     }
 
     private static int[] pick(int[] values, int[] idx) {
