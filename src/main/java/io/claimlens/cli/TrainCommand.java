@@ -56,7 +56,7 @@ final class TrainCommand implements Runnable {
                 + "CROSS_INFERENCE: a head over sentence vectors, decomposable attention over token states with all "
                 + "pair features or only the lexical ones (slower to train; stance-v4 is CROSS), or a CROSS model "
                 + "plus sentence-pair heads (needs --base) (default ${DEFAULT-VALUE}).")
-        io.claimlens.train.StanceTrainer.Design design;
+        io.claimlens.stance.StanceDesign design;
 
         @Option(names = "--base", paramLabel = "DIR", description = "With --design CROSS_INFERENCE: the CROSS or "
                 + "CROSS_LEXICAL model whose stance head is kept (e.g. models/stance-v4).")
@@ -85,8 +85,8 @@ final class TrainCommand implements Runnable {
                     if (compareEncoders != null && !compareEncoders.contains(m.id())) {
                         continue;
                     }
-                    for (io.claimlens.train.StanceTrainer.Design d : java.util.List.of(io.claimlens.train.StanceTrainer.Design.LINEAR,
-                            io.claimlens.train.StanceTrainer.Design.MLP)) {
+                    for (io.claimlens.stance.StanceDesign d : java.util.List.of(io.claimlens.stance.StanceDesign.LINEAR,
+                            io.claimlens.stance.StanceDesign.MLP)) {
                         System.err.println("== " + m.id() + " / " + d);
                         java.util.Map<String, Double> r = t.train(new io.claimlens.train.StanceTrainer.Options(data,
                                 null, "compare", seed, m, d, epochs, cache, "compare"), System.err);
@@ -95,7 +95,7 @@ final class TrainCommand implements Runnable {
                 }
                 return 0;
             }
-            if ((base != null) != (design == io.claimlens.train.StanceTrainer.Design.CROSS_INFERENCE)) {
+            if ((base != null) != (design == io.claimlens.stance.StanceDesign.CROSS_INFERENCE)) {
                 throw new IllegalArgumentException(base == null ? "--design CROSS_INFERENCE needs --base DIR, the "
                         + "cross-attention model whose stance head it keeps" : "--base is only for --design "
                         + "CROSS_INFERENCE");

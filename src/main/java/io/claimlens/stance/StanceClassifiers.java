@@ -10,12 +10,6 @@ public final class StanceClassifiers {
     private StanceClassifiers() {
     }
 
-    /** Whether the model is a cross-attention head (reads token states, not only sentence vectors). */
-    public static boolean isCrossAttention(ModelStore.Loaded loaded) {
-        Object design = loaded.card().config() == null ? null : loaded.card().config().get("design");
-        return "CROSS".equals(design) || "CROSS_LEXICAL".equals(design) || "CROSS_INFERENCE".equals(design);
-    }
-
     /**
      * The classifier for {@code loaded} over {@code encoder}.
      *
@@ -23,7 +17,7 @@ public final class StanceClassifiers {
      *                                            encoder cannot give
      */
     public static StanceClassifier open(SentenceEncoder encoder, ModelStore.Loaded loaded) {
-        if (!isCrossAttention(loaded)) {
+        if (!StanceDesign.of(loaded.card()).crossAttention()) {
             return new EmbeddingStanceClassifier(encoder, loaded);
         }
         if (!(encoder instanceof TokenStateEncoder states)) {

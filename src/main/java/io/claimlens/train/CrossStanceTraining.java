@@ -1,5 +1,6 @@
 package io.claimlens.train;
 
+import io.claimlens.stance.StanceDesign;
 import io.claimlens.datasets.Fnc;
 import io.claimlens.datasets.LabeledPair;
 import io.claimlens.embed.DjlSentenceEncoder;
@@ -24,7 +25,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The {@link StanceTrainer.Design#CROSS} recipe: the same data, FNC-1 bags, hold-outs and calibration as the MLP
+ * The {@link StanceDesign#CROSS} recipe: the same data, FNC-1 bags, hold-outs and calibration as the MLP
  * design, with a {@link CrossAttentionHead} over the texts' token states (plus the MLP's pair features) trained by
  * {@link DjlCrossAttentionTrainer}. Only the FNC-1 body sentences a bag selects get token states.
  */
@@ -53,7 +54,7 @@ final class CrossStanceTraining {
     private DjlCrossAttentionTrainer.Instance instance(String claim, String evidence) {
         float[] f = StanceFeatures.computeFloat(emb.get(claim), emb.get(evidence), owner.tf(claim),
                 owner.tf(evidence));
-        if (o.design() == StanceTrainer.Design.CROSS_LEXICAL) {
+        if (o.design() == StanceDesign.CROSS_LEXICAL) {
             f = StanceFeatures.scalars(f);
         }
         return new DjlCrossAttentionTrainer.Instance(id(claim), id(evidence), f);
@@ -174,10 +175,10 @@ final class CrossStanceTraining {
             CrossStanceModel model = new CrossStanceModel(labels, StanceFeatures.LAYOUT_VERSION,
                     encoder.dimension(), head, temperature, StanceTrainer.BAG_TEMPERATURE);
             Map<String, Object> config = new LinkedHashMap<>();
-            config.put("design", o.design().name());
+            config.put(StanceDesign.CONFIG_KEY, o.design().name());
             config.put("units", to.units());
             config.put("max_tokens", to.maxTokens());
-            config.put("features", "token states + " + (o.design() == StanceTrainer.Design.CROSS_LEXICAL
+            config.put("features", "token states + " + (o.design() == StanceDesign.CROSS_LEXICAL
                     ? "the " + StanceFeatures.SCALARS + " lexical scalars of " : "") + "stance-features-v"
                     + StanceFeatures.LAYOUT_VERSION);
             config.put("epochs", o.epochs());
@@ -201,7 +202,7 @@ final class CrossStanceTraining {
                     "Stance head (SUPPORTS, REFUTES, NEUTRAL, UNRELATED): decomposable attention over the frozen "
                             + encoder.modelRef().id() + " token states of claim and evidence (each token aligned "
                             + "with the other text, compared, pooled), joined by the "
-                            + (o.design() == StanceTrainer.Design.CROSS_LEXICAL ? "lexical" : "sentence-vector and "
+                            + (o.design() == StanceDesign.CROSS_LEXICAL ? "lexical" : "sentence-vector and "
                             + "lexical") + " pair features, trained with DJL (PyTorch engine) as a multiple-instance model so "
                             + "that it classifies sentences and, pooled, whole articles. CLIMATE-FEVER is not in "
                             + "its training data (the verdict benchmark uses all of it).");

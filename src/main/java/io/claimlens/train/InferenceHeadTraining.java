@@ -18,7 +18,7 @@ import io.claimlens.model.StanceResult;
 import io.claimlens.nlp.SentenceSplitter;
 import io.claimlens.stance.CrossAttentionStanceClassifier;
 import io.claimlens.stance.CrossStanceModel;
-import io.claimlens.stance.StanceClassifiers;
+import io.claimlens.stance.StanceDesign;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,7 +32,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The {@link StanceTrainer.Design#CROSS_INFERENCE} recipe: a base cross-attention stance model (its stance head
+ * The {@link StanceDesign#CROSS_INFERENCE} recipe: a base cross-attention stance model (its stance head
  * copied unchanged, and still used for whole documents) plus a sentence-pair head for sentence pairs: decomposable
  * attention over token states alone, four-way, trained on sentence pairs only.
  *
@@ -84,10 +84,10 @@ final class InferenceHeadTraining {
                     + "give it with --base DIR (e.g. models/stance-v4)");
         }
         ModelStore.Loaded base = ModelStore.load(o.base().toString());
-        if (!StanceClassifiers.isCrossAttention(base)
-                || "CROSS_INFERENCE".equals(base.card().config().get("design"))) {
+        StanceDesign baseDesign = StanceDesign.of(base.card());
+        if (!baseDesign.crossAttention() || baseDesign == StanceDesign.CROSS_INFERENCE) {
             throw new IllegalArgumentException("--base " + o.base() + ": model " + base.card().id() + " is design "
-                    + base.card().config().get("design") + "; CROSS_INFERENCE needs a CROSS or CROSS_LEXICAL model");
+                    + baseDesign + "; CROSS_INFERENCE needs a CROSS or CROSS_LEXICAL model");
         }
         if (!o.encoder().id().equals(base.card().encoder())) {
             throw new IllegalArgumentException("--base " + o.base() + " was trained over encoder "
@@ -230,10 +230,10 @@ final class InferenceHeadTraining {
 
             if (o.out() != null) {
                 Map<String, Object> config = new LinkedHashMap<>();
-                config.put("design", StanceTrainer.Design.CROSS_INFERENCE.name());
+                config.put(StanceDesign.CONFIG_KEY, StanceDesign.CROSS_INFERENCE.name());
                 config.put("base", base.card().id());
                 config.put("base_model_sha256", base.card().files().get("model.json"));
-                config.put("base_design", base.card().config().get("design"));
+                config.put("base_design", baseDesign.name());
                 config.put("sentence_pairs", "the sentence-pair heads (mean logits)");
                 config.put("documents", "the base head, pooled over the top sentences");
                 config.put("inference_units", to.units());

@@ -17,6 +17,7 @@ import io.claimlens.ml.ModelStore;
 import io.claimlens.model.StanceLabel;
 import io.claimlens.nlp.SentenceSplitter;
 import io.claimlens.stance.StanceAggregation;
+import io.claimlens.stance.StanceDesign;
 import io.claimlens.stance.StanceFeatures;
 import io.claimlens.stance.StanceModel;
 import io.claimlens.stance.TextFeatures;
@@ -52,51 +53,24 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class StanceTrainer {
 
-    /** The head's shape. */
-    public enum Design {
-        /** Softmax regression on the features. */
-        LINEAR(0),
-        /** One hidden ReLU layer of 256 units with dropout. */
-        MLP(256),
-        /**
-         * Decomposable attention over the two texts' token states ({@link io.claimlens.ml.CrossAttentionHead}),
-         * {@value #CROSS_UNITS} units, with the MLP's pair features joining before the last two layers.
-         */
-        CROSS(CROSS_UNITS),
-        /**
-         * The same attention over token states with only the {@value StanceFeatures#SCALARS} lexical pair features
-         * (cosine, overlap, negation, numbers, hedges, length) beside it, not the sentence vectors: the head has to
-         * decide from the aligned tokens.
-         */
-        CROSS_LEXICAL(CROSS_UNITS),
-        /**
-         * A CROSS or CROSS_LEXICAL model ({@code --base}) with its stance head unchanged (it judges documents), plus
-         * sentence-pair heads over token states alone, trained on sentence pairs only, that judge sentence pairs
-         * (see {@link InferenceHeadTraining}).
-         */
-        CROSS_INFERENCE(CROSS_UNITS);
-
-        /** Whether the head reads token states. */
-        public boolean crossAttention() {
-            return this == CROSS || this == CROSS_LEXICAL || this == CROSS_INFERENCE;
-        }
-
-        final int hidden;
-
-        Design(int hidden) {
-            this.hidden = hidden;
-        }
+    /** Hidden units of a design's head: the MLP's one layer, the attention designs' width, none for LINEAR. */
+    static int hiddenUnits(StanceDesign design) {
+        return switch (design) {
+            case LINEAR -> 0;
+            case MLP -> 256;
+            case CROSS, CROSS_LEXICAL, CROSS_INFERENCE -> CROSS_UNITS;
+        };
     }
 
     /**
      * Training options; {@code out == null} evaluates without writing a model (design comparisons).
      *
-     * @param base the model a {@link Design#CROSS_INFERENCE} run adds its head to; null for the other designs
+     * @param base the model a {@link StanceDesign#CROSS_INFERENCE} run adds its head to; null for the other designs
      */
-    public record Options(Path dataRoot, Path out, String id, long seed, EncoderModel encoder, Design design,
+    public record Options(Path dataRoot, Path out, String id, long seed, EncoderModel encoder, StanceDesign design,
                           int epochs, Path cacheDir, String command, Path base) {
 
-        public Options(Path dataRoot, Path out, String id, long seed, EncoderModel encoder, Design design,
+        public Options(Path dataRoot, Path out, String id, long seed, EncoderModel encoder, StanceDesign design,
                        int epochs, Path cacheDir, String command) {
             this(dataRoot, out, id, seed, encoder, design, epochs, cacheDir, command, null);
         }
@@ -136,7 +110,7 @@ public final class StanceTrainer {
     }
 
     public Map<String, Double> train(Options o, PrintStream log) throws IOException {
-        if (o.design() == Design.CROSS_INFERENCE) {
+        if (o.design() == StanceDesign.CROSS_INFERENCE) {
             return new InferenceHeadTraining(o, log).run();
         }
         DataPaths paths = DataPaths.under(o.dataRoot());
@@ -207,8 +181,8 @@ public final class StanceTrainer {
             }
             int nS = sentenceBags.size();
             int n = nS + fncTrain.size();
-            DjlMlpTrainer.Options to = new DjlMlpTrainer.Options(o.design().hidden, o.epochs(), 128, 1e-3f, 1e-4f,
-                    o.design() == Design.MLP ? 0.1f : 0f, o.seed());
+            DjlMlpTrainer.Options to = new DjlMlpTrainer.Options(hiddenUnits(o.design()), o.epochs(), 128, 1e-3f, 1e-4f,
+                    o.design() == StanceDesign.MLP ? 0.1f : 0f, o.seed());
             log.printf("training %s head (%s) on %,d bags, %d features, %d epochs%n", o.design(),
                     o.encoder().id(), n, StanceFeatures.size(encoder.dimension()), o.epochs());
             Mlp head = new DjlMlpTrainer().train(n, i -> i < nS ? sentenceBags.get(i)
@@ -242,8 +216,8 @@ public final class StanceTrainer {
                 StanceModel model = new StanceModel(labels, StanceFeatures.LAYOUT_VERSION, encoder.dimension(), head,
                         temperature, BAG_TEMPERATURE);
                 Map<String, Object> config = new LinkedHashMap<>();
-                config.put("design", o.design().name());
-                config.put("hidden", o.design().hidden);
+                config.put(StanceDesign.CONFIG_KEY, o.design().name());
+                config.put("hidden", hiddenUnits(o.design()));
                 config.put("features", "stance-features-v" + StanceFeatures.LAYOUT_VERSION);
                 config.put("epochs", o.epochs());
                 config.put("batch_size", to.batchSize());
