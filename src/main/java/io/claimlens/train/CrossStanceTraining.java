@@ -1,6 +1,5 @@
 package io.claimlens.train;
 
-import io.claimlens.stance.StanceDesign;
 import io.claimlens.datasets.Fnc;
 import io.claimlens.datasets.LabeledPair;
 import io.claimlens.embed.DjlSentenceEncoder;
@@ -13,6 +12,7 @@ import io.claimlens.ml.ModelStore;
 import io.claimlens.model.StanceLabel;
 import io.claimlens.stance.CrossStanceModel;
 import io.claimlens.stance.StanceAggregation;
+import io.claimlens.stance.StanceDesign;
 import io.claimlens.stance.StanceFeatures;
 
 import java.io.PrintStream;
