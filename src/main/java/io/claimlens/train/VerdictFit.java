@@ -404,7 +404,9 @@ public final class VerdictFit {
              * "Optimizing F-measure: a tale of two approaches", for many rows; choosing on observed grades is their
              * empirical approach.)
              */
-            EXPECTED
+            EXPECTED,
+            /** Not chosen on rows at all: a fixed rule ({@link #priorCorrection}), such as the plain argmax. */
+            NONE
         }
 
         /** Grid of alphas tried, in order; ties keep the smaller alpha (the plainer rule). */
@@ -431,9 +433,9 @@ public final class VerdictFit {
             return offsets.clone();
         }
 
-        /** The prior correction alone (no offsets). */
+        /** The prior correction alone (no offsets), fixed rather than chosen on rows ({@link Estimate#NONE}). */
         public static MacroF1Rule priorCorrection(double[] priors, double alpha) {
-            return new MacroF1Rule(priors, alpha, new double[priors.length], 0, Estimate.OBSERVED, 0, 0);
+            return new MacroF1Rule(priors, alpha, new double[priors.length], 0, Estimate.NONE, 0, 0);
         }
 
         public int decide(double[] probs) {
@@ -562,6 +564,10 @@ public final class VerdictFit {
                     o.append(o.length() == 0 ? " + offsets " : ", ").append(VerdictLabel.values()[c].name())
                             .append(String.format(java.util.Locale.ROOT, " %+.2f", offsets[c]));
                 }
+            }
+            if (estimate == Estimate.NONE) {
+                return String.format(java.util.Locale.ROOT, "log p - %.2f log prior%s (fixed, not chosen on rows)",
+                        alpha, o);
             }
             return String.format(java.util.Locale.ROOT, "log p - %.2f log prior%s (chosen on %,d held-out rows: "
                     + "%s macro-F1 %.4f vs argmax %.4f)", alpha, o, rows,

@@ -22,6 +22,13 @@ class MacroF1RuleTest {
     }
 
     @Test
+    void aFixedRuleSaysItWasNotChosenOnRows() {
+        VerdictFit.MacroF1Rule r = VerdictFit.MacroF1Rule.priorCorrection(new double[] {0.7, 0.3}, 0);
+        assertEquals(VerdictFit.MacroF1Rule.Estimate.NONE, r.estimate());
+        assertEquals("log p - 0.00 log prior (fixed, not chosen on rows)", r.describe());
+    }
+
+    @Test
     void alphaOneDividesThePriorOut() {
         VerdictFit.MacroF1Rule r = VerdictFit.MacroF1Rule.priorCorrection(new double[] {0.8, 0.1, 0.1}, 1);
         // 0.6/0.8 = 0.75 < 0.3/0.1 = 3: the rare grade is named
