@@ -565,13 +565,13 @@ public final class VerdictFit {
                             .append(String.format(java.util.Locale.ROOT, " %+.2f", offsets[c]));
                 }
             }
+            String rule = String.format(java.util.Locale.ROOT, "log p - %.2f log prior%s", alpha, o);
             if (estimate == Estimate.NONE) {
-                return String.format(java.util.Locale.ROOT, "log p - %.2f log prior%s (fixed, not chosen on rows)",
-                        alpha, o);
+                return rule + " (fixed, not chosen on rows)";
             }
-            return String.format(java.util.Locale.ROOT, "log p - %.2f log prior%s (chosen on %,d held-out rows: "
-                    + "%s macro-F1 %.4f vs argmax %.4f)", alpha, o, rows,
-                    estimate == Estimate.EXPECTED ? "expected" : "observed", heldOutMacroF1, heldOutMacroF1Argmax);
+            return rule + String.format(java.util.Locale.ROOT, " (chosen on %,d held-out rows: %s macro-F1 %.4f vs "
+                    + "argmax %.4f)", rows, estimate == Estimate.EXPECTED ? "expected" : "observed", heldOutMacroF1,
+                    heldOutMacroF1Argmax);
         }
     }
 

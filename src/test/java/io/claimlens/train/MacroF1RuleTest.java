@@ -133,6 +133,9 @@ class MacroF1RuleTest {
         double[] priors = {0.6, 0.1, 0.3};
         VerdictFit.MacroF1Rule r = VerdictFit.MacroF1Rule.fitExpectedMacroF1(fit, priors, true);
         assertEquals(VerdictFit.MacroF1Rule.Estimate.EXPECTED, r.estimate());
+        assertTrue(r.describe().startsWith("log p - ") && r.describe().contains(String.format(java.util.Locale.ROOT,
+                "(chosen on %,d held-out rows: expected macro-F1 %.4f vs argmax", r.rows(), r.heldOutMacroF1())),
+                r.describe());
         assertTrue(r.heldOutMacroF1() > r.heldOutMacroF1Argmax() + 0.05, r.describe());
         assertTrue(r.describe().contains("expected macro-F1"), r.describe());
         Random draw = new Random(11);
