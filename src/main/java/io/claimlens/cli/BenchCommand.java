@@ -166,9 +166,9 @@ final class BenchCommand implements Runnable {
                 + "encoders; LIAR: claim embedding + metadata), evidence (the engine's features) or evidence-head "
                 + "(climate-fever only: evidence plus heads that learn CLIMATE-FEVER's evidence-level labels "
                 + "(MLPs over three encoders' embeddings and attention over BGE-small's token states; 40-55 min on "
-                + "2 cores), a bag-of-words head and the embedding head, all inside each fold's training claims). Where "
-                + "heads are stacked (AVeriTeC's dataset, evidence-head) the verdict head is a small MLP, elsewhere a "
-                + "softmax regression. Default: evidence-head for climate-fever, dataset for the others.")
+                + "2 cores), a bag-of-words head and the embedding head, all inside each fold's training claims). "
+                + "Where heads are stacked (AVeriTeC's dataset, evidence-head) the verdict head is a small MLP, "
+                + "elsewhere a softmax regression. Default: evidence-head for climate-fever, dataset for the others.")
         String recipe;
 
         @Option(names = "--model", paramLabel = "DIR", description = "Score this engine verdict model as it is "
