@@ -153,28 +153,33 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
      * The stance of each claim toward a whole document ({@code documents[i]} its sentences): the
      * {@value StanceAggregation#TOP_SENTENCES} sentences most similar to the claim, their logits pooled as
      * {@link StanceAggregation} says. An empty document is UNRELATED.
+     *
+     * <p>Every distinct text of the call, claims and sentences alike, goes through the encoder once: its vectors
+     * choose the sentences and the chosen ones' token states come from the same run. The call therefore holds the
+     * token states of all its documents' sentences at once; a caller with many long documents passes them in chunks
+     * (as {@code bench stance --dataset fnc-1} does).
      */
     public List<StanceResult> classifyDocuments(List<String> claims, List<List<String>> documents) {
-        List<String> all = new ArrayList<>();
+        if (claims.size() != documents.size()) {
+            throw new IllegalArgumentException("claims and documents must be parallel");
+        }
+        if (claims.isEmpty()) {
+            return List.of();
+        }
+        List<String> sentences = new ArrayList<>();
         for (List<String> d : documents) {
-            all.addAll(d);
+            sentences.addAll(d);
         }
-        // vectors of every sentence first (to choose), token states only for the chosen ones
-        Map<String, float[]> vectors = new LinkedHashMap<>();
-        List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(all));
-        float[][] v = encoder.encode(distinct);
-        for (int i = 0; i < v.length; i++) {
-            vectors.put(distinct.get(i), v[i]);
-        }
+        Texts t = new Texts(encoder, claims, sentences, scalarsOnly);
         List<String> pairClaims = new ArrayList<>();
         List<String> pairEvidence = new ArrayList<>();
         List<StanceAggregation.Selection> selections = new ArrayList<>();
-        float[][] claimVecs = encoder.encode(claims);
         for (int i = 0; i < claims.size(); i++) {
             List<String> doc = documents.get(i);
+            float[] claim = t.vector(claims.get(i));
             double[] sims = new double[doc.size()];
             for (int k = 0; k < sims.length; k++) {
-                sims[k] = SentenceEncoder.cosine(claimVecs[i], vectors.get(doc.get(k)));
+                sims[k] = SentenceEncoder.cosine(claim, t.vector(doc.get(k)));
             }
             StanceAggregation.Selection sel = StanceAggregation.select(sims, bagTemperature);
             selections.add(sel);
@@ -183,8 +188,7 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
                 pairEvidence.add(doc.get(k));
             }
         }
-        double[][] logits = pairEvidence.isEmpty() ? new double[0][]
-                : pairLogits(new Texts(encoder, pairClaims, pairEvidence, scalarsOnly), pairClaims, pairEvidence);
+        double[][] logits = pairEvidence.isEmpty() ? new double[0][] : pairLogits(t, pairClaims, pairEvidence);
         List<StanceResult> out = new ArrayList<>(claims.size());
         int r = 0;
         for (StanceAggregation.Selection sel : selections) {
@@ -242,6 +246,11 @@ public final class CrossAttentionStanceClassifier implements StanceClassifier {
                 index.putIfAbsent(s, index.size());
             }
             this.encoded = encoder.encodeWithStates(new ArrayList<>(index.keySet()));
+        }
+
+        /** The sentence vector of a text given to the constructor. */
+        float[] vector(String text) {
+            return encoded.vectors()[index.get(text)];
         }
 
         void pair(String claim, String evidence, List<float[][]> a, List<float[][]> b, List<float[]> f) {

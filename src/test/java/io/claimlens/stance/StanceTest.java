@@ -127,6 +127,75 @@ class StanceTest {
     }
 
     /**
+     * Integration: documents through stance-v4 send every distinct text to the encoder once, claims and sentences
+     * alike (the vectors that choose a document's sentences and the token states of the chosen ones come from one
+     * run), and a repeated claim or a sentence shared by two documents is not encoded again.
+     */
+    @Test
+    void documentsEncodeEachDistinctTextOnce() {
+        String claim = "North Korea sent troops to Russia.";
+        List<String> first = List.of("Preheat the oven and add two cups of flour.",
+                "North Korea denied sending any troops to Russia.", "The weather in Seoul was mild on Tuesday.");
+        List<String> second = List.of("Pyongyang dispatched soldiers to Russia.",
+                "The weather in Seoul was mild on Tuesday.");
+        try (DjlSentenceEncoder bge = DjlSentenceEncoder.create(EncoderConfig.builder()
+                .setModel(EncoderModel.BGE_SMALL_EN_V15_Q).build())) {
+            CountingEncoder counting = new CountingEncoder(bge);
+            try (CrossAttentionStanceClassifier clf = (CrossAttentionStanceClassifier) StanceClassifiers.open(
+                    counting, ModelStore.load("classpath:models/stance-v4"))) {
+                List<StanceResult> r = clf.classifyDocuments(List.of(claim, claim, "Stock markets fell in Tokyo."),
+                        List.of(first, second, List.of()));
+                assertEquals(StanceLabel.REFUTES, r.get(0).label(), r.get(0).toString());
+                assertEquals(StanceLabel.UNRELATED, r.get(2).label(), r.get(2).toString());
+                java.util.Map<String, Long> times = counting.seen.stream().collect(java.util.stream.Collectors
+                        .groupingBy(s -> s, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+                assertEquals(6, times.size(), times.toString());
+                assertTrue(times.values().stream().allMatch(n -> n == 1), times.toString());
+                assertTrue(clf.classifyDocuments(List.of(), List.of()).isEmpty());
+                assertThrows(IllegalArgumentException.class,
+                        () -> clf.classifyDocuments(List.of(claim), List.of(first, second)));
+            }
+        }
+    }
+
+    /** Passes everything to a real encoder and records every text it is given, by either method. */
+    private static final class CountingEncoder implements io.claimlens.embed.TokenStateEncoder {
+        final List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        private final io.claimlens.embed.TokenStateEncoder inner;
+
+        CountingEncoder(io.claimlens.embed.TokenStateEncoder inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public float[][] encode(List<String> texts) {
+            seen.addAll(texts);
+            return inner.encode(texts);
+        }
+
+        @Override
+        public Encoded encodeWithStates(List<String> texts) {
+            seen.addAll(texts);
+            return inner.encodeWithStates(texts);
+        }
+
+        @Override
+        public int dimension() {
+            return inner.dimension();
+        }
+
+        @Override
+        public io.claimlens.model.ModelRef modelRef() {
+            return inner.modelRef();
+        }
+
+        @Override
+        public void close() {
+            // the wrapped encoder belongs to the test
+        }
+    }
+
+    /**
      * Integration: stance-v5 is stance-v4 plus sentence-pair heads. Its sentence pairs are theirs: the issue's three
      * sentences get their labels, and news sentences on other matters are UNRELATED (not the "contradiction" an
      * SNLI-trained head gives them); documents are stance-v4's, to the bit.
