@@ -3,14 +3,21 @@ package io.claimlens.stance;
 import io.claimlens.embed.DjlSentenceEncoder;
 import io.claimlens.embed.EncoderConfig;
 import io.claimlens.embed.EncoderModel;
+import io.claimlens.embed.TokenStateEncoder;
 import io.claimlens.ml.ModelStore;
+import io.claimlens.model.ModelRef;
 import io.claimlens.model.StanceLabel;
 import io.claimlens.model.StanceResult;
 import io.claimlens.testing.FakeEncoder;
 import io.claimlens.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -147,8 +154,8 @@ class StanceTest {
                         List.of(first, second, List.of()));
                 assertEquals(StanceLabel.REFUTES, r.get(0).label(), r.get(0).toString());
                 assertEquals(StanceLabel.UNRELATED, r.get(2).label(), r.get(2).toString());
-                java.util.Map<String, Long> times = counting.seen.stream().collect(java.util.stream.Collectors
-                        .groupingBy(s -> s, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+                Map<String, Long> times = counting.seen.stream()
+                        .collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
                 assertEquals(6, times.size(), times.toString());
                 assertTrue(times.values().stream().allMatch(n -> n == 1), times.toString());
                 assertTrue(clf.classifyDocuments(List.of(), List.of()).isEmpty());
@@ -159,11 +166,11 @@ class StanceTest {
     }
 
     /** Passes everything to a real encoder and records every text it is given, by either method. */
-    private static final class CountingEncoder implements io.claimlens.embed.TokenStateEncoder {
-        final List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        private final io.claimlens.embed.TokenStateEncoder inner;
+    private static final class CountingEncoder implements TokenStateEncoder {
+        final List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        private final TokenStateEncoder inner;
 
-        CountingEncoder(io.claimlens.embed.TokenStateEncoder inner) {
+        CountingEncoder(TokenStateEncoder inner) {
             this.inner = inner;
         }
 
@@ -185,7 +192,7 @@ class StanceTest {
         }
 
         @Override
-        public io.claimlens.model.ModelRef modelRef() {
+        public ModelRef modelRef() {
             return inner.modelRef();
         }
 
